@@ -1,0 +1,36 @@
+/* budg-balance-store.h
+ *
+ * Copyright 2026 The Budg authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "budg-balance-snapshot.h"
+#include "budg-database.h"
+
+G_BEGIN_DECLS
+
+#define BUDG_TYPE_BALANCE_STORE (budg_balance_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (BudgBalanceStore, budg_balance_store, BUDG, BALANCE_STORE, GObject)
+
+BudgBalanceStore    *budg_balance_store_new    (BudgDatabase      *database) G_GNUC_WARN_UNUSED_RESULT;
+/* Records the balance of @account_id at the end of @date, replacing the
+ * snapshot already recorded for that day, if any. Returns the stored snapshot.
+ */
+BudgBalanceSnapshot *budg_balance_store_set    (BudgBalanceStore  *self,
+                                                gint64             account_id,
+                                                const char        *date,
+                                                gint64             amount_minor,
+                                                const char        *note,
+                                                GError           **error);
+/* Snapshots of one account (or all when @account_id is 0), newest first. */
+GPtrArray           *budg_balance_store_list   (BudgBalanceStore  *self,
+                                                gint64             account_id,
+                                                GError           **error);
+gboolean             budg_balance_store_delete (BudgBalanceStore  *self,
+                                                gint64             id,
+                                                GError           **error);
+
+G_END_DECLS
