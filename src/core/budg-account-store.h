@@ -24,6 +24,10 @@ G_DECLARE_FINAL_TYPE (BudgAccountStore, budg_account_store, BUDG, ACCOUNT_STORE,
  * The balance of an account is its latest balance snapshot on or before today
  * plus the transactions dated after that snapshot and up to today; without a
  * snapshot it is the sum of its transactions up to today.
+ *
+ * lookup, find and create return accounts owned by the store (transfer none):
+ * the object stays the same for the life of the store, so UI rows can keep
+ * it; take a reference to keep it past a delete.
  */
 BudgAccountStore *budg_account_store_new          (BudgDatabase      *database) G_GNUC_WARN_UNUSED_RESULT;
 gboolean          budg_account_store_reload       (BudgAccountStore  *self,

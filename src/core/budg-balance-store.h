@@ -17,7 +17,9 @@ G_DECLARE_FINAL_TYPE (BudgBalanceStore, budg_balance_store, BUDG, BALANCE_STORE,
 
 BudgBalanceStore    *budg_balance_store_new    (BudgDatabase      *database) G_GNUC_WARN_UNUSED_RESULT;
 /* Records the balance of @account_id at the end of @date, replacing the
- * snapshot already recorded for that day, if any. Returns the stored snapshot.
+ * snapshot already recorded for that day, if any.
+ *
+ * Returns: (transfer full): the stored snapshot
  */
 BudgBalanceSnapshot *budg_balance_store_set    (BudgBalanceStore  *self,
                                                 gint64             account_id,
@@ -25,7 +27,8 @@ BudgBalanceSnapshot *budg_balance_store_set    (BudgBalanceStore  *self,
                                                 gint64             amount_minor,
                                                 const char        *note,
                                                 GError           **error);
-/* Snapshots of one account (or all when @account_id is 0), newest first. */
+/* Snapshots of one account (or all when @account_id is 0), newest first.
+ * Returns: (transfer container): an array of BudgBalanceSnapshot */
 GPtrArray           *budg_balance_store_list   (BudgBalanceStore  *self,
                                                 gint64             account_id,
                                                 GError           **error);

@@ -20,6 +20,9 @@ G_DECLARE_FINAL_TYPE (BudgCategoryStore, budg_category_store, BUDG, CATEGORY_STO
 /* A GListModel of every BudgCategory ordered by path, so each parent comes
  * right before its children. Paths are "Parent" or "Parent:Child"; names are
  * compared without regard to case.
+ *
+ * lookup, find and create_path return categories owned by the store
+ * (transfer none). create_path returns the leaf (the child for "A:B").
  */
 BudgCategoryStore *budg_category_store_new           (BudgDatabase       *database) G_GNUC_WARN_UNUSED_RESULT;
 gboolean           budg_category_store_reload        (BudgCategoryStore  *self,

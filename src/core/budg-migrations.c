@@ -1,1 +1,240 @@
-/* placeholder, being written */
+/* budg-migrations.c
+ *
+ * Copyright 2026 The Budg authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "budg-migrations"
+
+#include "config.h"
+
+#include "budg-database.h"
+#include "budg-error.h"
+#include "budg-migrations.h"
+
+/* Each migration moves a database from version N-1 to N and runs inside one
+ * transaction together with the PRAGMA user_version bump. A migration, once
+ * released, is never edited: a later change gets a new number. Version 1 is
+ * what the first Budg files were written with (tests/data keeps one).
+ */
+
+static const char migration_1[] =
+  "PRAGMA application_id = 1114989671;\n" /* BUDG_APPLICATION_ID */
+  "CREATE TABLE accounts (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('checking', 'savings', 'credit-card', 'cash',\n"
+  "                                     'investment', 'loan')),\n"
+  "  currency TEXT NOT NULL CHECK (length(currency) = 3),\n"
+  "  institution TEXT,\n"
+  "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1)),\n"
+  "  sort_order INTEGER NOT NULL DEFAULT 0,\n"
+  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))\n"
+  ");\n"
+  "CREATE UNIQUE INDEX accounts_name ON accounts (name COLLATE NOCASE);\n"
+  "CREATE TABLE balance_snapshots (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,\n"
+  "  date TEXT NOT NULL CHECK (date(date) IS date),\n"
+  "  amount_minor INTEGER NOT NULL,\n"
+  "  note TEXT,\n"
+  "  UNIQUE (account_id, date)\n"
+  ");\n"
+  "CREATE TABLE categories (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  parent_id INTEGER REFERENCES categories (id) ON DELETE CASCADE,\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0 AND instr(name, ':') = 0),\n"
+  "  is_income INTEGER NOT NULL DEFAULT 0 CHECK (is_income IN (0, 1)),\n"
+  "  color TEXT\n"
+  ");\n"
+  "CREATE UNIQUE INDEX categories_path ON categories (ifnull(parent_id, 0), name COLLATE NOCASE);\n"
+  "CREATE TABLE payees (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0)\n"
+  ");\n"
+  "CREATE UNIQUE INDEX payees_name ON payees (name COLLATE NOCASE);\n"
+  "CREATE TABLE transactions (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,\n"
+  "  date TEXT NOT NULL CHECK (date(date) IS date),\n"
+  "  amount_minor INTEGER NOT NULL,\n"
+  "  payee_id INTEGER REFERENCES payees (id) ON DELETE SET NULL,\n"
+  "  category_id INTEGER REFERENCES categories (id) ON DELETE SET NULL,\n"
+  "  memo TEXT,\n"
+  "  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'cleared', 'reconciled')),\n"
+  "  external_id TEXT,\n"
+  "  source TEXT,\n"
+  "  transfer_id INTEGER REFERENCES transactions (id) ON DELETE SET NULL\n"
+  ");\n"
+  /* Covers the balance sums: an account's total over a date range is read
+   * from the index alone, without touching the table. */
+  "CREATE INDEX transactions_account_date ON transactions (account_id, date, amount_minor);\n"
+  "CREATE INDEX transactions_date ON transactions (date);\n";
+
+static const char migration_2[] =
+  "CREATE INDEX transactions_payee ON transactions (payee_id);\n"
+  "CREATE INDEX transactions_category ON transactions (category_id);\n"
+  "CREATE UNIQUE INDEX transactions_external ON transactions (account_id, source, external_id)\n"
+  "  WHERE external_id IS NOT NULL;\n"
+  "CREATE TABLE bills (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  payee_id INTEGER REFERENCES payees (id) ON DELETE SET NULL,\n"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,\n"
+  "  category_id INTEGER REFERENCES categories (id) ON DELETE SET NULL,\n"
+  "  amount_minor INTEGER NOT NULL,\n"
+  "  amount_max_minor INTEGER,\n"
+  "  is_estimate INTEGER NOT NULL DEFAULT 0 CHECK (is_estimate IN (0, 1)),\n"
+  "  is_income INTEGER NOT NULL DEFAULT 0 CHECK (is_income IN (0, 1)),\n"
+  "  rrule TEXT NOT NULL,\n"
+  "  start_date TEXT NOT NULL CHECK (date(start_date) IS start_date),\n"
+  "  end_date TEXT CHECK (end_date IS NULL OR date(end_date) IS end_date),\n"
+  "  occurrence_count INTEGER CHECK (occurrence_count IS NULL OR occurrence_count > 0),\n"
+  "  weekend_shift TEXT NOT NULL DEFAULT 'none' CHECK (weekend_shift IN ('none', 'before', 'after')),\n"
+  "  autopay INTEGER NOT NULL DEFAULT 0 CHECK (autopay IN (0, 1)),\n"
+  "  lead_days INTEGER NOT NULL DEFAULT 3 CHECK (lead_days >= 0),\n"
+  "  notes TEXT,\n"
+  "  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))\n"
+  ");\n"
+  "CREATE TABLE due_bills (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  bill_id INTEGER NOT NULL REFERENCES bills (id) ON DELETE CASCADE,\n"
+  "  occurrence_date TEXT NOT NULL CHECK (date(occurrence_date) IS occurrence_date),\n"
+  "  due_date TEXT NOT NULL CHECK (date(due_date) IS due_date),\n"
+  "  amount_minor INTEGER NOT NULL,\n"
+  "  status TEXT NOT NULL DEFAULT 'upcoming'\n"
+  "    CHECK (status IN ('upcoming', 'due', 'overdue', 'paid', 'skipped')),\n"
+  "  priority INTEGER NOT NULL DEFAULT 0,\n"
+  "  transaction_id INTEGER REFERENCES transactions (id) ON DELETE SET NULL,\n"
+  "  UNIQUE (bill_id, occurrence_date)\n"
+  ");\n"
+  "CREATE INDEX due_bills_due_date ON due_bills (due_date, priority);\n"
+  "CREATE TABLE audit_log (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  table_name TEXT NOT NULL,\n"
+  "  row_id INTEGER NOT NULL,\n"
+  "  action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),\n"
+  "  old_values TEXT,\n"
+  "  new_values TEXT,\n"
+  "  changed_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))\n"
+  ");\n"
+  "CREATE INDEX audit_log_row ON audit_log (table_name, row_id);\n";
+
+static const char * const migrations[] = {
+  NULL,
+  migration_1,
+  migration_2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BUDG_DATABASE_SCHEMA_VERSION + 1);
+
+/* The user tables whose every change the audit log records. */
+static const char * const audited_tables[] = {
+  "accounts",
+  "balance_snapshots",
+  "categories",
+  "payees",
+  "transactions",
+  "bills",
+  "due_bills",
+};
+
+const char *
+budg_migrations_get_sql (int version)
+{
+  g_return_val_if_fail (version >= 1 && version <= BUDG_DATABASE_SCHEMA_VERSION, NULL);
+
+  return migrations[version];
+}
+
+static char *
+build_json_object (GPtrArray  *columns,
+                   const char *row)
+{
+  GString *json = g_string_new ("json_object(");
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const char *column = g_ptr_array_index (columns, i);
+
+      g_string_append_printf (json, "%s'%s', %s.%s", i > 0 ? ", " : "", column, row, column);
+    }
+  g_string_append_c (json, ')');
+
+  return g_string_free (json, FALSE);
+}
+
+char *
+budg_migrations_build_drop_audit_triggers (void)
+{
+  GString *sql = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
+    g_string_append_printf (sql,
+                            "DROP TRIGGER IF EXISTS audit_%1$s_insert;\n"
+                            "DROP TRIGGER IF EXISTS audit_%1$s_update;\n"
+                            "DROP TRIGGER IF EXISTS audit_%1$s_delete;\n",
+                            audited_tables[i]);
+
+  return g_string_free (sql, FALSE);
+}
+
+/* The triggers are generated from the live column lists, so that a migration
+ * that adds a column only has to call this again for the audit log to record
+ * the new column too. Table and column names come from our own schema, never
+ * from user input.
+ */
+char *
+budg_migrations_build_audit_triggers (sqlite3  *db,
+                                      GError  **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *drop = budg_migrations_build_drop_audit_triggers ();
+
+  g_string_append (sql, drop);
+
+  for (guint i = 0; i < G_N_ELEMENTS (audited_tables); i++)
+    {
+      const char *table = audited_tables[i];
+      g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA table_info(%s)", table);
+      g_autofree char *old_json = NULL;
+      g_autofree char *new_json = NULL;
+      g_autoptr(GString) changed = g_string_new (NULL);
+      sqlite3_stmt *stmt = NULL;
+
+      if (sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          g_set_error (error, BUDG_ERROR, BUDG_ERROR_DATABASE,
+                       "Could not read the columns of %s: %s", table, sqlite3_errmsg (db));
+          return NULL;
+        }
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+      sqlite3_finalize (stmt);
+
+      for (guint c = 0; c < columns->len; c++)
+        g_string_append_printf (changed, "%1$sOLD.%2$s IS NOT NEW.%2$s", c > 0 ? " OR " : "",
+                                (const char *) g_ptr_array_index (columns, c));
+
+      old_json = build_json_object (columns, "OLD");
+      new_json = build_json_object (columns, "NEW");
+
+      g_string_append_printf (sql,
+                              "CREATE TRIGGER audit_%1$s_insert AFTER INSERT ON %1$s BEGIN\n"
+                              "  INSERT INTO audit_log (table_name, row_id, action, new_values)\n"
+                              "  VALUES ('%1$s', NEW.id, 'insert', %3$s);\n"
+                              "END;\n"
+                              "CREATE TRIGGER audit_%1$s_update AFTER UPDATE ON %1$s WHEN %4$s BEGIN\n"
+                              "  INSERT INTO audit_log (table_name, row_id, action, old_values, new_values)\n"
+                              "  VALUES ('%1$s', NEW.id, 'update', %2$s, %3$s);\n"
+                              "END;\n"
+                              "CREATE TRIGGER audit_%1$s_delete AFTER DELETE ON %1$s BEGIN\n"
+                              "  INSERT INTO audit_log (table_name, row_id, action, old_values)\n"
+                              "  VALUES ('%1$s', OLD.id, 'delete', %2$s);\n"
+                              "END;\n",
+                              table, old_json, new_json, changed->str);
+    }
+
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}

@@ -36,12 +36,14 @@ BudgTransactionStore *budg_transaction_store_new    (BudgDatabase               
 gboolean              budg_transaction_store_add    (BudgTransactionStore       *self,
                                                      BudgTransaction            *transaction,
                                                      GError                    **error);
+/* Returns: (transfer full) */
 BudgTransaction      *budg_transaction_store_get    (BudgTransactionStore       *self,
                                                      gint64                      id,
                                                      GError                    **error);
 gboolean              budg_transaction_store_delete (BudgTransactionStore       *self,
                                                      gint64                      id,
                                                      GError                    **error);
+/* Returns: (transfer container): an array of BudgTransaction (owning refs). */
 GPtrArray            *budg_transaction_store_query  (BudgTransactionStore       *self,
                                                      const BudgTransactionQuery *query,
                                                      GError                    **error);
