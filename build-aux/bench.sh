@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# bench.sh — prints the performance figures the issues name:
+#   * demo generation rate for 1,000,000 transactions (target ≥ 300,000 rows/s)
+#   * launch to the first frame that shows data, on an empty database and on the
+#     1,000,000-transaction demo (target ≤ 0.5 s; large within 1.2× of empty)
+#   * peak RSS of the app with the large database open (target ≤ 150 MB)
+#
+#   build-aux/bench.sh [TRANSACTIONS]     (default 1000000)
+# Uses the optimized build in _build-bench; the app runs under Xvfb.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build="$top/_build-bench"
+n="${1:-1000000}"
+runs=5
+
+"$top/build-aux/install-deps.sh"
+if [ ! -f "$build/build.ninja" ]; then
+  meson setup "$build" "$top" --buildtype=release >/dev/null
+fi
+ninja -C "$build" >/dev/null
+
+work=$(mktemp -d /tmp/budg-bench-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+export GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1
+unset DBUS_SESSION_BUS_ADDRESS
+
+cli="$build/src/cli/budg-cli"
+app="$build/src/app/budg"
+
+# 1. Demo generation.
+start=$(date +%s.%N)
+"$cli" --db "$work/large.db" demo --transactions "$n" --seed 1 >/dev/null
+end=$(date +%s.%N)
+gen_seconds=$(echo "$end - $start" | bc -l)
+printf 'demo generation: %d transactions in %.2f s = %.0f rows/s (target >= 300000)\n' \
+  "$n" "$gen_seconds" "$(echo "$n / $gen_seconds" | bc -l)"
+
+"$cli" --db "$work/empty.db" init >/dev/null
+
+# 2. Launch to first frame with data. The app prints the time itself
+#    (BUDG_TRACE=startup), measured from the process start, and quits.
+first_frame() {
+  local db="$1" line
+  line=$(BUDG_DB="$db" BUDG_TRACE=startup,quit xvfb-run -a -s '-screen 0 1280x800x24' "$app" 2>&1 |
+         grep -m1 'first frame with data' || true)
+  echo "$line" | sed -E 's/.* after ([0-9.]+) ms.*/\1/'
+}
+
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+
+first_frame "$work/empty.db" >/dev/null   # warm the caches once
+empty_ms=$(for _ in $(seq $runs); do first_frame "$work/empty.db"; done | median)
+large_ms=$(for _ in $(seq $runs); do first_frame "$work/large.db"; done | median)
+printf 'first frame with data, empty database: %s ms (median of %d; target <= 500)\n' "$empty_ms" "$runs"
+printf 'first frame with data, %d transactions: %s ms (median of %d; target <= 500 and <= 1.2x empty = %.0f ms)\n' \
+  "$n" "$large_ms" "$runs" "$(echo "$empty_ms * 1.2" | bc -l)"
+
+# 3. Peak resident memory with the large database open.
+rss_kb=$( { BUDG_DB="$work/large.db" BUDG_TRACE=startup,quit \
+            xvfb-run -a -s '-screen 0 1280x800x24' /usr/bin/time -f 'maxrss %M' "$app" >/dev/null; } 2>&1 |
+          sed -n 's/^maxrss //p')
+printf 'peak RSS with %d transactions open: %.1f MB (target <= 150)\n' "$n" "$(echo "$rss_kb / 1024" | bc -l)"
