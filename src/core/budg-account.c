@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "budg-account.h"
+#include "budg-util.h"
 
 struct _BudgAccount
 {
@@ -43,24 +44,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* GLib 2.74 has no g_set_str (). */
-static gboolean
-set_str (char       **field,
-         const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
-
 static void
 budg_account_set_balance_date (BudgAccount *self,
                                const char  *balance_date)
 {
-  if (set_str (&self->balance_date, balance_date))
+  if (budg_set_str (&self->balance_date, balance_date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BALANCE_DATE]);
 }
 
@@ -331,7 +319,7 @@ budg_account_set_name (BudgAccount *self,
 {
   g_return_if_fail (BUDG_IS_ACCOUNT (self));
 
-  if (set_str (&self->name, name))
+  if (budg_set_str (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -371,7 +359,7 @@ budg_account_set_currency (BudgAccount *self,
 {
   g_return_if_fail (BUDG_IS_ACCOUNT (self));
 
-  if (set_str (&self->currency, currency))
+  if (budg_set_str (&self->currency, currency))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
 }
 
@@ -389,7 +377,7 @@ budg_account_set_institution (BudgAccount *self,
 {
   g_return_if_fail (BUDG_IS_ACCOUNT (self));
 
-  if (set_str (&self->institution, institution))
+  if (budg_set_str (&self->institution, institution))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSTITUTION]);
 }
 

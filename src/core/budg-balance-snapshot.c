@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "budg-balance-snapshot.h"
+#include "budg-util.h"
 
 struct _BudgBalanceSnapshot
 {
@@ -39,7 +40,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* GLib 2.74 has no g_set_str (); this one also notifies @prop_id on change. */
+/* Sets a string field and notifies @prop_id when it changed. */
 static void
 set_str_and_notify (BudgBalanceSnapshot  *self,
                     char                **field,

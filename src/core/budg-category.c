@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "budg-category.h"
+#include "budg-util.h"
 
 struct _BudgCategory
 {
@@ -38,19 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* GLib 2.74 has no g_set_str (). */
-static gboolean
-set_str (char       **field,
-         const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 /* The path is cached rather than built on each get so that the getter can
  * return a borrowed string, as every other string getter does.
@@ -301,7 +289,7 @@ budg_category_set_name (BudgCategory *self,
 {
   g_return_if_fail (BUDG_IS_CATEGORY (self));
 
-  if (!set_str (&self->name, name))
+  if (!budg_set_str (&self->name, name))
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -324,7 +312,7 @@ budg_category_set_parent_name (BudgCategory *self,
 {
   g_return_if_fail (BUDG_IS_CATEGORY (self));
 
-  if (!set_str (&self->parent_name, parent_name))
+  if (!budg_set_str (&self->parent_name, parent_name))
     return;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -385,6 +373,6 @@ budg_category_set_color (BudgCategory *self,
 {
   g_return_if_fail (BUDG_IS_CATEGORY (self));
 
-  if (set_str (&self->color, color))
+  if (budg_set_str (&self->color, color))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
 }

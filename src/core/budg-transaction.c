@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "budg-transaction.h"
+#include "budg-util.h"
 
 struct _BudgTransaction
 {
@@ -53,7 +54,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* GLib 2.74 has no g_set_str (); this one also notifies @prop_id on change,
+/* Sets a string field and notifies @prop_id when it changed,
  * which is all the string setters of this class do.
  */
 static void
