@@ -404,15 +404,18 @@ add_fixed_events (Demo        *demo,
   if (weekday == G_DATE_WEDNESDAY)
     EVENT (CASH, insert ? -random_amount (demo, 300, 2500) : 0,
            demo->named_payees[PAYEE_SUPERMARKET], "Food:Bakery");
-  if (weekday == G_DATE_MONDAY && day_index % 14 == 7)
+  if (day_index % 14 == 7)
     {
-      EVENT (CHECKING, -10000, demo->named_payees[PAYEE_ATM], "Finance:Cash Withdrawal");
-      EVENT (CASH, 10000, demo->named_payees[PAYEE_ATM], "Finance:Cash Withdrawal");
+      EVENT (CHECKING, -12000, demo->named_payees[PAYEE_ATM], "Finance:Cash Withdrawal");
+      EVENT (CASH, 12000, demo->named_payees[PAYEE_ATM], "Finance:Cash Withdrawal");
     }
   if (mday == 25)
     {
-      EVENT (CHECKING, -90000, demo->named_payees[PAYEE_CARD], "Finance:Card Payment");
-      EVENT (CARD, 90000, demo->named_payees[PAYEE_CARD], "Finance:Card Payment");
+      /* The card is paid off in full each month, as careful people do. */
+      gint64 payment = MAX (-demo->balances[CARD], 2500);
+
+      EVENT (CHECKING, -payment, demo->named_payees[PAYEE_CARD], "Finance:Card Payment");
+      EVENT (CARD, payment, demo->named_payees[PAYEE_CARD], "Finance:Card Payment");
     }
   if (mday == 28)
     {
@@ -448,6 +451,36 @@ add_fixed_events (Demo        *demo,
   return TRUE;
 }
 
+/* Picks a shop kind, cheap ones far more often than dear ones (weight
+ * inversely proportional to the typical price), so that a month of card
+ * spending looks like a real one: many coffees, the odd hotel. */
+static guint
+pick_kind (Demo *demo)
+{
+  static double cumulative[G_N_ELEMENTS (payee_kinds)];
+  double total;
+  double x;
+
+  if (cumulative[0] == 0)
+    {
+      double sum = 0;
+
+      for (guint k = 0; k < G_N_ELEMENTS (payee_kinds); k++)
+        {
+          sum += 1.0 / (payee_kinds[k].min_minor + payee_kinds[k].max_minor);
+          cumulative[k] = sum;
+        }
+    }
+
+  total = cumulative[G_N_ELEMENTS (payee_kinds) - 1];
+  x = g_rand_double (demo->rand) * total;
+  for (guint k = 0; k < G_N_ELEMENTS (payee_kinds); k++)
+    if (x < cumulative[k])
+      return k;
+
+  return G_N_ELEMENTS (payee_kinds) - 1;
+}
+
 static gboolean
 add_card_spending (Demo        *demo,
                    const char  *iso,
@@ -456,13 +489,15 @@ add_card_spending (Demo        *demo,
 {
   for (guint i = 0; i < n; i++)
     {
-      guint payee = g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (demo->payee_ids));
-      guint kind = payee % G_N_ELEMENTS (payee_kinds);
+      guint kind = pick_kind (demo);
+      guint prefix = g_rand_int_range (demo->rand, 0, G_N_ELEMENTS (payee_prefixes));
       gint64 amount = random_amount (demo, payee_kinds[kind].min_minor, payee_kinds[kind].max_minor);
-      /* Most spending is on the card; a little from checking by debit card. */
-      guint account = g_rand_int_range (demo->rand, 0, 10) < 8 ? CARD : CHECKING;
+      int channel = g_rand_int_range (demo->rand, 0, 20);
+      /* Mostly the credit card; some debit card from checking, some cash. */
+      guint account = channel < 15 ? CARD : channel < 18 ? CHECKING : CASH;
 
-      if (!add_transaction (demo, account, iso, -amount, demo->payee_ids[payee],
+      if (!add_transaction (demo, account, iso, -amount,
+                            demo->payee_ids[prefix * G_N_ELEMENTS (payee_kinds) + kind],
                             category_id (demo, payee_kinds[kind].category), error))
         return FALSE;
     }
@@ -556,9 +591,10 @@ generate (Demo        *demo,
   guint n_days;
   guint spent_before = 0;
 
-  /* A realistic household has a handful of transactions a day; a large
-   * demo spans up to twenty years and fills the rest with card spending. */
-  n_days = CLAMP (n_transactions / 6, 120, 7305);
+  /* A household has three or four transactions a day. A demo larger than
+   * twenty years of that is a stress test: it keeps twenty years and fills
+   * them with more card spending, so its balances run deep into the red. */
+  n_days = CLAMP ((guint64) n_transactions * 2 / 7, 120, 7305);
   g_date_subtract_days (&start, n_days - 1);
 
   /* First pass: count the fixed events, so that card spending can be spread
