@@ -1,1 +1,522 @@
-/* placeholder, being written */
+/* budg-application.c
+ *
+ * Copyright 2026 The Budg authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "budg-application"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "budg-application.h"
+#include "budg-context.h"
+#include "budg-preferences-window.h"
+#include "budg-resources.h"
+#include "budg-window.h"
+
+/* How long, and at least how many frames, to wait after the first frame
+ * with data before a screenshot is taken, so that a view switched to has
+ * loaded and been laid out, and the transitions it started (libadwaita's
+ * last at most a quarter of a second) have ended. Turning animations off
+ * instead trips GtkRevealer in GTK 4.8 into invalid allocations.
+ */
+#define SCREENSHOT_SETTLE_FRAMES 3
+#define SCREENSHOT_SETTLE_USEC (800 * G_USEC_PER_SEC / 1000)
+#define SCREENSHOT_TIMEOUT_SECONDS 60
+
+struct _BudgApplication
+{
+  AdwApplication  parent_instance;
+
+  /* Set from BUDG_SCREENSHOT*: render the first window to a PNG and quit. */
+  char           *screenshot_path;
+  char           *screenshot_view;
+  int             screenshot_width;
+  int             screenshot_height;
+  guint           screenshot_frames;
+  gint64          screenshot_after;
+  guint           screenshot_timeout;
+};
+
+G_DEFINE_FINAL_TYPE (BudgApplication, budg_application, ADW_TYPE_APPLICATION)
+
+static gboolean
+save_widget_png (GtkWidget   *widget,
+                 const char  *path,
+                 GError     **error)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  if (renderer == NULL || width <= 0 || height <= 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "The window is not shown, so there is nothing to take a screenshot of");
+      return FALSE;
+    }
+
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The window drew nothing");
+      return FALSE;
+    }
+
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "Could not write the screenshot to “%s”; check that its folder exists and is writable",
+                   path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+screenshot_tick_cb (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  BudgApplication *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->screenshot_frames > 0 || g_get_monotonic_time () < self->screenshot_after)
+    {
+      if (self->screenshot_frames > 0)
+        self->screenshot_frames--;
+      return G_SOURCE_CONTINUE;
+    }
+
+  if (!save_widget_png (widget, self->screenshot_path, &error))
+    g_printerr ("budg: %s\n", error->message);
+
+  g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+begin_screenshot (BudgApplication *self,
+                  GtkWidget       *window)
+{
+  self->screenshot_frames = SCREENSHOT_SETTLE_FRAMES;
+  self->screenshot_after = g_get_monotonic_time () + SCREENSHOT_SETTLE_USEC;
+  gtk_widget_add_tick_callback (window, screenshot_tick_cb, self, NULL);
+}
+
+static void
+screenshot_window_ready_cb (BudgApplication *self,
+                            BudgWindow      *window)
+{
+  if (self->screenshot_view != NULL)
+    budg_window_set_view (window, self->screenshot_view);
+
+  begin_screenshot (self, GTK_WIDGET (window));
+}
+
+static void
+screenshot_timeout_cb (gpointer user_data)
+{
+  BudgApplication *self = user_data;
+
+  self->screenshot_timeout = 0;
+  g_printerr ("budg: no window with data was shown within %d seconds; no screenshot taken\n",
+              SCREENSHOT_TIMEOUT_SECONDS);
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+read_screenshot_environment (BudgApplication *self)
+{
+  const char *path = g_getenv ("BUDG_SCREENSHOT");
+  const char *view = g_getenv ("BUDG_SCREENSHOT_VIEW");
+  const char *width = g_getenv ("BUDG_SCREENSHOT_WIDTH");
+  const char *height = g_getenv ("BUDG_SCREENSHOT_HEIGHT");
+
+  if (path == NULL || path[0] == '\0')
+    return;
+
+  self->screenshot_path = g_strdup (path);
+  self->screenshot_view = view != NULL && view[0] != '\0' ? g_strdup (view) : NULL;
+  self->screenshot_width = width != NULL ? (int) g_ascii_strtoll (width, NULL, 10) : 0;
+  self->screenshot_height = height != NULL ? (int) g_ascii_strtoll (height, NULL, 10) : 0;
+
+  /* A screenshot shows the defaults, not whatever the user last left in
+   * their settings, and taking one must not change those settings.
+   */
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+}
+
+static void
+show_open_error (BudgApplication *self,
+                 const char      *path,
+                 const GError    *error)
+{
+  GtkWidget *window;
+  GtkWidget *box;
+  GtkWidget *header_bar;
+  GtkWidget *status_page;
+  GtkWidget *button;
+  g_autofree char *description = NULL;
+
+  window = adw_application_window_new (GTK_APPLICATION (self));
+  gtk_window_set_title (GTK_WINDOW (window), _("Budg"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (window, "devel");
+#endif
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  header_bar = adw_header_bar_new ();
+  gtk_box_append (GTK_BOX (box), header_bar);
+
+  /* The path is what the user needs to act on; most messages name it. */
+  if (strstr (error->message, path) != NULL)
+    description = g_markup_escape_text (error->message, -1);
+  else
+    /* Translators: the first %s says what went wrong, the second is the
+     * path of the database file. */
+    description = g_markup_printf_escaped (_("%s\n\nThe database is <tt>%s</tt>."),
+                                           error->message, path);
+
+  status_page = adw_status_page_new ();
+  gtk_widget_set_vexpand (status_page, TRUE);
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (status_page), "dialog-error-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (status_page), _("Could Not Open the Database"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status_page), description);
+
+  button = gtk_button_new_with_mnemonic (_("_Quit"));
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.quit");
+  gtk_widget_add_css_class (button, "pill");
+  adw_status_page_set_child (ADW_STATUS_PAGE (status_page), button);
+
+  gtk_box_append (GTK_BOX (box), status_page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->screenshot_path != NULL)
+    begin_screenshot (self, window);
+}
+
+static char *
+resolve_path (GApplicationCommandLine *command_line,
+              const char              *arg)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (arg == NULL || arg[0] == '\0')
+    return budg_database_get_default_path ();
+
+  if (command_line != NULL)
+    file = g_application_command_line_create_file_for_arg (command_line, arg);
+  else
+    file = g_file_new_for_commandline_arg (arg);
+
+  return g_file_get_path (file);
+}
+
+static void
+budg_application_activate (GApplication *application)
+{
+  BudgApplication *self = BUDG_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = resolve_path (NULL, g_getenv ("BUDG_DB"));
+  budg_application_open_database (self, path);
+}
+
+static int
+budg_application_command_line (GApplication            *application,
+                               GApplicationCommandLine *command_line)
+{
+  BudgApplication *self = BUDG_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  const char *arg = NULL;
+  g_autofree char *path = NULL;
+
+  /* The environment is the invoking process's, which is not this one's
+   * when Budg was already running.
+   */
+  if (!g_variant_dict_lookup (options, "db", "^&ay", &arg))
+    arg = g_application_command_line_getenv (command_line, "BUDG_DB");
+
+  path = resolve_path (command_line, arg);
+  budg_application_open_database (self, path);
+
+  return EXIT_SUCCESS;
+}
+
+static gpointer
+ref_window (gconstpointer window,
+            gpointer      user_data)
+{
+  return g_object_ref ((gpointer) window);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  BudgApplication *self = user_data;
+  g_autolist(GtkWindow) windows = NULL;
+
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (self)),
+                              ref_window, NULL);
+
+  /* Closing the main windows, rather than quitting outright, lets each of
+   * them save its size.
+   */
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (BUDG_IS_WINDOW (l->data))
+        gtk_window_close (l->data);
+    }
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  BudgApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences;
+
+  /* Settings belong to a database's window; the error window has none. */
+  if (!BUDG_IS_WINDOW (parent))
+    return;
+
+  preferences = budg_preferences_window_new (budg_window_get_context (BUDG_WINDOW (parent)));
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  BudgApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "application-name", _("Budg"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Budg authors"),
+                        "copyright", _("© 2026 The Budg authors"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/budg/budg",
+                        "issue-url", "https://github.com/budg/budg/issues",
+                        /* Translators: put your names here, one per line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_action },
+  { .name = "preferences", .activate = preferences_action },
+  { .name = "about", .activate = about_action },
+};
+
+static void
+budg_application_startup (GApplication *application)
+{
+  BudgApplication *self = BUDG_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  /* Before libadwaita starts up, as it may read settings of its own. */
+  read_screenshot_environment (self);
+
+  G_APPLICATION_CLASS (budg_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+
+  if (self->screenshot_path != NULL)
+    {
+      const char *dark = g_getenv ("BUDG_SCREENSHOT_DARK");
+      gboolean force_dark = dark != NULL && g_strcmp0 (dark, "0") != 0 && dark[0] != '\0';
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                          force_dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                     : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      self->screenshot_timeout = g_timeout_add_once (SCREENSHOT_TIMEOUT_SECONDS * 1000,
+                                                     screenshot_timeout_cb, self);
+    }
+}
+
+static void
+budg_application_finalize (GObject *object)
+{
+  BudgApplication *self = (BudgApplication *) object;
+
+  g_clear_handle_id (&self->screenshot_timeout, g_source_remove);
+  g_clear_pointer (&self->screenshot_path, g_free);
+  g_clear_pointer (&self->screenshot_view, g_free);
+
+  G_OBJECT_CLASS (budg_application_parent_class)->finalize (object);
+}
+
+static void
+budg_application_class_init (BudgApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  /* The compiled resources live in the same static library as this class.
+   * Naming them makes the linker keep them, and with them the constructor
+   * that registers them.
+   */
+  g_assert (budg_get_resource () != NULL);
+
+  object_class->finalize = budg_application_finalize;
+
+  application_class->activate = budg_application_activate;
+  application_class->command_line = budg_application_command_line;
+  application_class->startup = budg_application_startup;
+}
+
+static void
+budg_application_init (BudgApplication *self)
+{
+  static const GOptionEntry options[] = {
+    { "db", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Open the database at PATH instead of the default one (or $BUDG_DB)"), N_("PATH") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Keep track of accounts, bills and spending."));
+}
+
+/**
+ * budg_application_new:
+ *
+ * Returns: (transfer full): the Budg application
+ */
+BudgApplication *
+budg_application_new (void)
+{
+  GApplicationFlags flags = G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_SEND_ENVIRONMENT;
+
+  /* A screenshot must come from this process, not from a Budg that
+   * happens to be running already.
+   */
+  if (g_getenv ("BUDG_SCREENSHOT") != NULL)
+    flags |= G_APPLICATION_NON_UNIQUE;
+
+  /* The development build has its own app id but the same resources, so
+   * the base path is given rather than derived from the id: GtkApplication
+   * finds gtk/help-overlay.ui there and AdwApplication style.css.
+   */
+  return g_object_new (BUDG_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_BASE,
+                       "flags", flags,
+                       NULL);
+}
+
+/**
+ * budg_application_open_database:
+ * @self: a #BudgApplication
+ * @path: the database file
+ *
+ * Shows the window of the database at @path, opening it first if needed.
+ * A file that cannot be opened gets a window that says why.
+ */
+void
+budg_application_open_database (BudgApplication *self,
+                                const char      *path)
+{
+  g_autoptr(BudgContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  BudgWindow *window;
+
+  g_return_if_fail (BUDG_IS_APPLICATION (self));
+  g_return_if_fail (path != NULL);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      BudgContext *open_context;
+
+      if (!BUDG_IS_WINDOW (l->data))
+        continue;
+
+      open_context = budg_window_get_context (l->data);
+      if (g_strcmp0 (budg_database_get_path (budg_context_get_database (open_context)), path) == 0)
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+
+  context = budg_context_new (path, &error);
+  if (context == NULL)
+    {
+      show_open_error (self, path, error);
+      return;
+    }
+
+  window = budg_window_new (GTK_APPLICATION (self), context);
+
+  if (self->screenshot_path != NULL)
+    {
+      int width;
+      int height;
+
+      gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+      if (self->screenshot_width > 0)
+        width = self->screenshot_width;
+      if (self->screenshot_height > 0)
+        height = self->screenshot_height;
+
+      gtk_window_unmaximize (GTK_WINDOW (window));
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+
+      g_signal_connect_object (window, "ready",
+                               G_CALLBACK (screenshot_window_ready_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}

@@ -1,1 +1,236 @@
-/* placeholder, being written */
+/* budg-preferences-window.c
+ *
+ * Copyright 2026 The Budg authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "budg-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "budg-money.h"
+#include "budg-preferences-window.h"
+
+struct _BudgPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  BudgContext          *context;
+
+  AdwPreferencesGroup  *money_group;
+  AdwComboRow          *currency_row;
+  AdwComboRow          *first_day_row;
+};
+
+G_DEFINE_FINAL_TYPE (BudgPreferencesWindow, budg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* In the order of the rows of first_day_row in the .ui file. */
+static const char * const first_day_values[] = { "locale", "monday", "sunday", "saturday", NULL };
+
+/* Maps between a string key and the index of a combo row, whose
+ * "selected" property is a uint; @user_data is the NULL-terminated array
+ * of the key's values in the order of the rows.
+ */
+static gboolean
+string_to_selected (GValue   *value,
+                    GVariant *variant,
+                    gpointer  user_data)
+{
+  const char * const *values = user_data;
+  const char *string = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      if (g_strcmp0 (values[i], string) == 0)
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static GVariant *
+selected_to_string (const GValue       *value,
+                    const GVariantType *expected_type,
+                    gpointer            user_data)
+{
+  const char * const *values = user_data;
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= g_strv_length ((char **) values))
+    return NULL;
+
+  return g_variant_new_string (values[selected]);
+}
+
+static GListModel *
+create_currency_model (const char * const *codes)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      const char *symbol = budg_currency_get_symbol (codes[i]);
+
+      if (symbol != NULL && symbol[0] != '\0' && g_strcmp0 (symbol, codes[i]) != 0)
+        {
+          /* Translators: a currency in a list, e.g. "EUR (€)". */
+          g_autofree char *label = g_strdup_printf (_("%s (%s)"), codes[i], symbol);
+
+          gtk_string_list_append (list, label);
+        }
+      else
+        {
+          gtk_string_list_append (list, codes[i]);
+        }
+    }
+
+  return G_LIST_MODEL (list);
+}
+
+static void
+budg_preferences_window_constructed (GObject *object)
+{
+  BudgPreferencesWindow *self = (BudgPreferencesWindow *) object;
+  const char * const *codes = budg_currency_list_codes ();
+  g_autoptr(GListModel) currencies = NULL;
+  GSettings *settings;
+
+  G_OBJECT_CLASS (budg_preferences_window_parent_class)->constructed (object);
+
+  g_assert (BUDG_IS_CONTEXT (self->context));
+
+  currencies = create_currency_model (codes);
+  adw_combo_row_set_model (self->currency_row, currencies);
+
+  settings = budg_context_get_settings (self->context);
+  if (settings == NULL)
+    {
+      adw_preferences_group_set_description (self->money_group,
+                                             _("These preferences cannot be changed because the "
+                                               "Budg settings schema is not installed. Reinstall "
+                                               "Budg to fix this."));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->currency_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->first_day_row), FALSE);
+      return;
+    }
+
+  /* The code lists are static, so they outlive the bindings. */
+  g_settings_bind_with_mapping (settings, "default-currency",
+                                self->currency_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                string_to_selected, selected_to_string,
+                                (gpointer) codes, NULL);
+  g_settings_bind_with_mapping (settings, "first-day-of-week",
+                                self->first_day_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                string_to_selected, selected_to_string,
+                                (gpointer) first_day_values, NULL);
+}
+
+static void
+budg_preferences_window_dispose (GObject *object)
+{
+  BudgPreferencesWindow *self = (BudgPreferencesWindow *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BUDG_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (budg_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+budg_preferences_window_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  BudgPreferencesWindow *self = BUDG_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+budg_preferences_window_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  BudgPreferencesWindow *self = BUDG_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+budg_preferences_window_class_init (BudgPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = budg_preferences_window_constructed;
+  object_class->dispose = budg_preferences_window_dispose;
+  object_class->get_property = budg_preferences_window_get_property;
+  object_class->set_property = budg_preferences_window_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         BUDG_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/budg-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, money_group);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, first_day_row);
+}
+
+static void
+budg_preferences_window_init (BudgPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * budg_preferences_window_new:
+ * @context: the context whose settings are edited
+ *
+ * Returns: (transfer full): a new #BudgPreferencesWindow
+ */
+GtkWidget *
+budg_preferences_window_new (BudgContext *context)
+{
+  g_return_val_if_fail (BUDG_IS_CONTEXT (context), NULL);
+
+  return g_object_new (BUDG_TYPE_PREFERENCES_WINDOW,
+                       "context", context,
+                       NULL);
+}

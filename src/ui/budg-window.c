@@ -1,1 +1,760 @@
-/* placeholder, being written */
+/* budg-window.c
+ *
+ * Copyright 2026 The Budg authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "budg-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "budg-date.h"
+#include "budg-money.h"
+#include "budg-resources.h"
+#include "budg-sidebar.h"
+#include "budg-startup-trace.h"
+#include "budg-transaction.h"
+#include "budg-window-private.h"
+
+/* The register is a later issue; until then the Transactions view shows
+ * the newest rows only, so that it stays quick on any database.
+ */
+#define MAX_SHOWN_TRANSACTIONS 500
+
+G_DEFINE_FINAL_TYPE (BudgWindow, budg_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_READY,
+  N_PROPS
+};
+
+enum {
+  READY,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+has_accounts (BudgWindow *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (budg_context_get_accounts (self->context))) > 0;
+}
+
+static void
+show_transactions_status (BudgWindow *self,
+                          const char *title,
+                          const char *description)
+{
+  adw_status_page_set_title (self->transactions_status, title);
+  adw_status_page_set_description (self->transactions_status, description);
+  gtk_stack_set_visible_child_name (self->transactions_stack, "empty");
+  gtk_column_view_set_model (self->transactions_view, NULL);
+}
+
+/* Counts the transactions of the latest stretch of history that holds at
+ * least MAX_SHOWN_TRANSACTIONS of them, widening the stretch until it does
+ * or covers everything; *from_date is where it starts (NULL: the start).
+ *
+ * Skipping rows with OFFSET costs a step per skipped row, over half a
+ * second for a million; the date index makes a recent stretch cheap to
+ * count and to skip through.
+ */
+static gint64
+count_recent (BudgTransactionStore  *store,
+              BudgTransactionQuery  *query,
+              char                 **from_date,
+              GError               **error)
+{
+  static const int lookback_days[] = { 31, 366, 0 };
+  g_autofree char *today = budg_date_today ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (lookback_days); i++)
+    {
+      gint64 count;
+
+      g_free (*from_date);
+      *from_date = lookback_days[i] > 0 ? budg_date_add_days (today, -lookback_days[i]) : NULL;
+      query->from_date = *from_date;
+
+      count = budg_transaction_store_count (store, query, error);
+      if (count < 0 || (error != NULL && *error != NULL))
+        return -1;
+
+      if (count >= MAX_SHOWN_TRANSACTIONS || *from_date == NULL)
+        return count;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+load_transactions (BudgWindow *self)
+{
+  BudgTransactionStore *store = budg_context_get_transactions (self->context);
+  BudgTransactionQuery query = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) transactions = NULL;
+  g_autoptr(GListStore) list = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autofree char *from_date = NULL;
+  gint64 start_time = g_get_monotonic_time ();
+  gboolean more;
+  gint64 count;
+
+  self->transactions_stale = FALSE;
+
+  query.account_id = budg_sidebar_get_selected_account_id (self->sidebar);
+
+  count = count_recent (store, &query, &from_date, &error);
+  if (count < 0)
+    {
+      show_transactions_status (self, _("Transactions Could Not Be Read"),
+                                error != NULL ? error->message : NULL);
+      return;
+    }
+
+  if (count == 0)
+    {
+      g_autoptr(BudgAccount) account = _budg_window_dup_account (self, query.account_id);
+      g_autofree char *description = NULL;
+
+      if (account != NULL)
+        /* Translators: %s is an account name. */
+        description = g_strdup_printf (_("“%s” has no transactions yet. For now they can be added with "
+                                         "the budg-cli command; importing bank statements will come "
+                                         "in a later version."),
+                                       budg_account_get_name (account));
+      else
+        description = g_strdup (_("There are no transactions yet. For now they can be added with "
+                                  "the budg-cli command; importing bank statements will come in a "
+                                  "later version."));
+
+      show_transactions_status (self, _("No Transactions"), description);
+      return;
+    }
+
+  /* The store orders by date ascending, so the newest rows are the last
+   * ones of the stretch.
+   */
+  query.limit = MAX_SHOWN_TRANSACTIONS;
+  query.offset = count > MAX_SHOWN_TRANSACTIONS ? (guint) (count - MAX_SHOWN_TRANSACTIONS) : 0;
+
+  transactions = budg_transaction_store_query (store, &query, &error);
+  if (transactions == NULL)
+    {
+      show_transactions_status (self, _("Transactions Could Not Be Read"),
+                                error != NULL ? error->message : NULL);
+      return;
+    }
+
+  /* Newest first, so that the latest activity is what one sees. */
+  list = g_list_store_new (BUDG_TYPE_TRANSACTION);
+  for (guint i = transactions->len; i > 0; i--)
+    g_list_store_append (list, g_ptr_array_index (transactions, i - 1));
+
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&list)));
+  gtk_column_view_set_model (self->transactions_view, GTK_SELECTION_MODEL (selection));
+  gtk_column_view_column_set_visible (self->account_column, query.account_id == 0);
+
+  /* A recent stretch is only used when it alone fills the list, so there
+   * are older transactions beyond it.
+   */
+  more = count > MAX_SHOWN_TRANSACTIONS || from_date != NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->transactions_note), more);
+  gtk_stack_set_visible_child_name (self->transactions_stack, "list");
+
+  g_debug ("Read the latest %u transactions (of %" G_GINT64_FORMAT " since %s) in %" G_GINT64_FORMAT " ms",
+           transactions->len, count, from_date != NULL ? from_date : "the start",
+           (g_get_monotonic_time () - start_time) / 1000);
+}
+
+static gboolean
+transactions_visible (BudgWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "transactions") == 0 &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "accounts") == 0;
+}
+
+static gboolean
+reload_transactions_cb (gpointer user_data)
+{
+  BudgWindow *self = user_data;
+
+  self->transactions_source = 0;
+
+  if (self->transactions_stale && transactions_visible (self))
+    load_transactions (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Marks the Transactions view out of date and reloads it soon, if it is
+ * on screen; changes that come together (a delete touches three tables)
+ * make one reload. Nothing is read before the first frame has been
+ * painted, so that a large history never delays startup. The source has
+ * the default priority rather than an idle one, which frame after frame
+ * of an animation could starve.
+ */
+static void
+queue_transactions_reload (BudgWindow *self)
+{
+  self->transactions_stale = TRUE;
+
+  if (!self->ready || !transactions_visible (self) || self->transactions_source != 0)
+    return;
+
+  self->transactions_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_transactions_cb, self, NULL);
+}
+
+static void
+update_title (BudgWindow *self)
+{
+  g_autoptr(BudgAccount) account = NULL;
+  gint64 account_id = budg_sidebar_get_selected_account_id (self->sidebar);
+
+  account = _budg_window_dup_account (self, account_id);
+  adw_view_switcher_title_set_subtitle (self->view_switcher_title,
+                                        account != NULL ? budg_account_get_name (account)
+                                                        : _("All Accounts"));
+}
+
+static void
+update_main_page (BudgWindow *self)
+{
+  gboolean any = has_accounts (self);
+
+  gtk_stack_set_visible_child_name (self->main_stack, any ? "accounts" : "welcome");
+  _budg_window_update_actions (self);
+}
+
+static void
+accounts_items_changed_cb (BudgWindow *self,
+                           guint       position,
+                           guint       removed,
+                           guint       added,
+                           GListModel *model)
+{
+  update_main_page (self);
+  update_title (self);
+
+  /* Balances change with transactions, so the account list changing is
+   * also the sign that the transactions may have.
+   */
+  queue_transactions_reload (self);
+}
+
+static void
+after_paint_cb (BudgWindow    *self,
+                GdkFrameClock *frame_clock)
+{
+  g_clear_signal_handler (&self->after_paint_handler, frame_clock);
+
+  /* The stores load synchronously when the context opens, so the first
+   * frame already shows the accounts or the welcome page.
+   */
+  self->ready = TRUE;
+  budg_startup_trace_first_frame ();
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
+  g_signal_emit (self, signals[READY], 0);
+
+  if (self->transactions_stale)
+    queue_transactions_reload (self);
+}
+
+static void
+sidebar_account_activated_cb (BudgWindow  *self,
+                              gint64       account_id,
+                              BudgSidebar *sidebar)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+}
+
+static void
+sidebar_selected_account_id_changed_cb (BudgWindow  *self,
+                                        GParamSpec  *pspec,
+                                        BudgSidebar *sidebar)
+{
+  gint64 account_id = budg_sidebar_get_selected_account_id (sidebar);
+
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-account-id", account_id);
+
+  update_title (self);
+  queue_transactions_reload (self);
+}
+
+static void
+view_stack_visible_child_name_changed_cb (BudgWindow   *self,
+                                          GParamSpec   *pspec,
+                                          AdwViewStack *view_stack)
+{
+  const char *name = adw_view_stack_get_visible_child_name (view_stack);
+
+  if (self->settings != NULL && name != NULL)
+    g_settings_set_string (self->settings, "last-view", name);
+
+  if (self->transactions_stale)
+    queue_transactions_reload (self);
+}
+
+static void
+leaflet_folded_changed_cb (BudgWindow *self,
+                           GParamSpec *pspec,
+                           AdwLeaflet *leaflet)
+{
+  /* A sidebar hidden with F9 on a wide window must come back when the
+   * window narrows, or the back button would lead nowhere.
+   */
+  if (adw_leaflet_get_folded (leaflet))
+    {
+      gtk_widget_set_visible (self->sidebar_pane, TRUE);
+      gtk_widget_set_visible (self->sidebar_separator, TRUE);
+    }
+}
+
+static char *
+transaction_date_label (GtkListItem *item,
+                        const char  *iso)
+{
+  return iso != NULL ? budg_date_format_short (iso) : NULL;
+}
+
+static char *
+transaction_category_label (GtkListItem *item,
+                            const char  *path)
+{
+  return g_strdup (path != NULL && path[0] != '\0' ? path : _("Uncategorized"));
+}
+
+static char *
+transaction_amount_label (GtkListItem *item,
+                          gint64       amount_minor,
+                          const char  *currency)
+{
+  return currency != NULL ? budg_money_format (amount_minor, currency) : NULL;
+}
+
+static char **
+transaction_amount_css_classes (GtkListItem *item,
+                                gint64       amount_minor)
+{
+  const char *positive[] = { "numeric", NULL };
+  const char *negative[] = { "numeric", "error", NULL };
+
+  return g_strdupv ((char **) (amount_minor < 0 ? negative : positive));
+}
+
+static void
+restore_state (BudgWindow *self)
+{
+  g_autofree char *view = NULL;
+  int width;
+  int height;
+
+  if (self->settings == NULL)
+    return;
+
+  width = g_settings_get_int (self->settings, "window-width");
+  height = g_settings_get_int (self->settings, "window-height");
+  gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  view = g_settings_get_string (self->settings, "last-view");
+  if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
+
+  budg_sidebar_set_selected_account_id (self->sidebar,
+                                        g_settings_get_int64 (self->settings, "last-account-id"));
+}
+
+static void
+save_state (BudgWindow *self)
+{
+  int width;
+  int height;
+
+  if (self->settings == NULL)
+    return;
+
+  /* The default size follows the window as it is resized, but not while
+   * it is maximized: it then still holds the size to restore to.
+   */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (self->settings);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+budg_window_close_request (GtkWindow *window)
+{
+  save_state (BUDG_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (budg_window_parent_class)->close_request (window);
+}
+
+static void
+budg_window_realize (GtkWidget *widget)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (budg_window_parent_class)->realize (widget);
+
+  if (!self->ready && self->after_paint_handler == 0)
+    {
+      self->frame_clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+      self->after_paint_handler =
+        g_signal_connect_object (self->frame_clock, "after-paint",
+                                 G_CALLBACK (after_paint_cb), self,
+                                 G_CONNECT_SWAPPED);
+    }
+}
+
+static void
+budg_window_unrealize (GtkWidget *widget)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  GTK_WIDGET_CLASS (budg_window_parent_class)->unrealize (widget);
+}
+
+static void
+budg_window_constructed (GObject *object)
+{
+  BudgWindow *self = (BudgWindow *) object;
+  GListModel *accounts;
+
+  G_OBJECT_CLASS (budg_window_parent_class)->constructed (object);
+
+  g_assert (BUDG_IS_CONTEXT (self->context));
+
+  self->settings = budg_context_get_settings (self->context);
+  if (self->settings != NULL)
+    g_object_ref (self->settings);
+
+  accounts = G_LIST_MODEL (budg_context_get_accounts (self->context));
+  budg_sidebar_set_model (self->sidebar, accounts);
+  g_signal_connect_object (accounts, "items-changed",
+                           G_CALLBACK (accounts_items_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  restore_state (self);
+  update_main_page (self);
+  update_title (self);
+}
+
+static void
+budg_window_dispose (GObject *object)
+{
+  BudgWindow *self = (BudgWindow *) object;
+
+  g_clear_handle_id (&self->transactions_source, g_source_remove);
+  if (self->frame_clock != NULL)
+    g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BUDG_TYPE_WINDOW);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (budg_window_parent_class)->dispose (object);
+}
+
+static void
+budg_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  BudgWindow *self = BUDG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_READY:
+      g_value_set_boolean (value, self->ready);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+budg_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  BudgWindow *self = BUDG_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+budg_window_class_init (BudgWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = budg_window_constructed;
+  object_class->dispose = budg_window_dispose;
+  object_class->get_property = budg_window_get_property;
+  object_class->set_property = budg_window_set_property;
+
+  widget_class->realize = budg_window_realize;
+  widget_class->unrealize = budg_window_unrealize;
+
+  window_class->close_request = budg_window_close_request;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         BUDG_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_READY] =
+    g_param_spec_boolean ("ready", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BudgWindow::ready:
+   * @self: a #BudgWindow
+   *
+   * Emitted once, after the first frame showing the accounts (or, on an
+   * empty database, the welcome page) has been painted. Startup timing
+   * and screenshots start from here.
+   */
+  signals[READY] =
+    g_signal_new ("ready",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
+  /* The compiled resources live in the same static library as this class.
+   * Naming them makes the linker keep them, and with them the constructor
+   * that registers them.
+   */
+  g_assert (budg_get_resource () != NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/budg-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, sidebar_pane);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, content_pane);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, view_switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, view_switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, transactions_stack);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, transactions_status);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, transactions_note);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, transactions_view);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, account_column);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_account_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_selected_account_id_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_stack_visible_child_name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, transaction_date_label);
+  gtk_widget_class_bind_template_callback (widget_class, transaction_category_label);
+  gtk_widget_class_bind_template_callback (widget_class, transaction_amount_label);
+  gtk_widget_class_bind_template_callback (widget_class, transaction_amount_css_classes);
+
+  _budg_window_class_actions_init (klass);
+
+  g_type_ensure (BUDG_TYPE_SIDEBAR);
+  g_type_ensure (BUDG_TYPE_TRANSACTION);
+}
+
+static void
+budg_window_init (BudgWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* On a narrow window the view comes first; the accounts are one tap
+   * away behind the back button.
+   */
+  adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+
+  self->transactions_stale = TRUE;
+
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+}
+
+/**
+ * budg_window_new:
+ * @application: (nullable): the application the window belongs to
+ * @context: the context whose accounts the window shows
+ *
+ * Returns: (transfer full): a new #BudgWindow
+ */
+BudgWindow *
+budg_window_new (GtkApplication *application,
+                 BudgContext    *context)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (BUDG_IS_CONTEXT (context), NULL);
+
+  return g_object_new (BUDG_TYPE_WINDOW,
+                       "application", application,
+                       "context", context,
+                       NULL);
+}
+
+/**
+ * budg_window_get_context:
+ * @self: a #BudgWindow
+ *
+ * Returns: (transfer none): the context of @self
+ */
+BudgContext *
+budg_window_get_context (BudgWindow *self)
+{
+  g_return_val_if_fail (BUDG_IS_WINDOW (self), NULL);
+
+  return self->context;
+}
+
+/**
+ * budg_window_get_ready:
+ * @self: a #BudgWindow
+ *
+ * Returns: whether the first frame with data has been painted
+ */
+gboolean
+budg_window_get_ready (BudgWindow *self)
+{
+  g_return_val_if_fail (BUDG_IS_WINDOW (self), FALSE);
+
+  return self->ready;
+}
+
+/**
+ * budg_window_get_view:
+ * @self: a #BudgWindow
+ *
+ * Returns: (nullable): the name of the main view shown: "bills",
+ *   "transactions", "budgets", "goals" or "reports"
+ */
+const char *
+budg_window_get_view (BudgWindow *self)
+{
+  g_return_val_if_fail (BUDG_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+/**
+ * budg_window_set_view:
+ * @self: a #BudgWindow
+ * @view: the name of a main view, see budg_window_get_view()
+ *
+ * Shows @view; an unknown name is ignored.
+ */
+void
+budg_window_set_view (BudgWindow *self,
+                      const char *view)
+{
+  g_return_if_fail (BUDG_IS_WINDOW (self));
+  g_return_if_fail (view != NULL);
+
+  if (adw_view_stack_get_child_by_name (self->view_stack, view) == NULL)
+    {
+      g_debug ("No view named “%s”", view);
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, view);
+}
+
+/**
+ * budg_window_add_toast:
+ * @self: a #BudgWindow
+ * @toast: (transfer full): the toast to show
+ *
+ * Shows @toast over the window's content.
+ */
+void
+budg_window_add_toast (BudgWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (BUDG_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_budg_window_show_error (BudgWindow   *self,
+                         const GError *error)
+{
+  g_autofree char *title = NULL;
+
+  g_assert (BUDG_IS_WINDOW (self));
+  g_assert (error != NULL);
+
+  /* Toast titles are markup; messages may quote names with "&" in them. */
+  title = g_markup_escape_text (error->message, -1);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+/* Returns the account @account_id, or the one selected in the sidebar
+ * when it is 0; NULL when there is none.
+ */
+BudgAccount *
+_budg_window_dup_account (BudgWindow *self,
+                          gint64      account_id)
+{
+  BudgAccount *account;
+
+  g_assert (BUDG_IS_WINDOW (self));
+
+  if (account_id == 0)
+    account_id = budg_sidebar_get_selected_account_id (self->sidebar);
+  if (account_id == 0)
+    return NULL;
+
+  account = budg_account_store_lookup (budg_context_get_accounts (self->context), account_id);
+
+  return account != NULL ? g_object_ref (account) : NULL;
+}

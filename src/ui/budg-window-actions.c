@@ -1,0 +1,414 @@
+/* budg-window-actions.c
+ *
+ * Copyright 2026 The Budg authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "budg-window-actions"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "budg-account-dialog.h"
+#include "budg-balance-dialog.h"
+#include "budg-categories-window.h"
+#include "budg-message-dialog.h"
+#include "budg-window-private.h"
+
+/* The account actions take the id of the account to act on, so that a
+ * row's menu can name its own account; 0 means the account selected in
+ * the sidebar, which is what the keyboard shortcuts pass.
+ */
+
+typedef enum
+{
+  UNDO_DELETE,
+  UNDO_ARCHIVE,
+  UNDO_UNARCHIVE,
+} UndoKind;
+
+typedef struct
+{
+  GWeakRef     window;
+  BudgContext *context;
+  BudgAccount *account;
+  UndoKind     kind;
+} UndoData;
+
+typedef struct
+{
+  BudgWindow  *window;
+  BudgAccount *account;
+} DeleteData;
+
+static void
+undo_data_free (gpointer  data,
+                GClosure *closure)
+{
+  UndoData *undo = data;
+
+  g_weak_ref_clear (&undo->window);
+  g_clear_object (&undo->context);
+  g_clear_object (&undo->account);
+  g_free (undo);
+}
+
+static void
+delete_data_free (DeleteData *data)
+{
+  g_clear_object (&data->window);
+  g_clear_object (&data->account);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeleteData, delete_data_free)
+
+static void
+present_transient (BudgWindow *self,
+                   GtkWidget  *window)
+{
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 gpointer  user_data)
+{
+  UndoData *undo = user_data;
+  BudgAccountStore *store = budg_context_get_accounts (undo->context);
+  g_autoptr(BudgWindow) window = g_weak_ref_get (&undo->window);
+  g_autoptr(GError) error = NULL;
+  gboolean ok = FALSE;
+
+  switch (undo->kind)
+    {
+    case UNDO_DELETE:
+      ok = budg_account_store_undelete (store, undo->account, &error);
+      break;
+
+    case UNDO_ARCHIVE:
+      ok = budg_account_store_set_archived (store, undo->account, FALSE, &error);
+      break;
+
+    case UNDO_UNARCHIVE:
+      ok = budg_account_store_set_archived (store, undo->account, TRUE, &error);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!ok && window != NULL)
+    _budg_window_show_error (window, error);
+}
+
+static void
+add_undo_toast (BudgWindow  *self,
+                const char  *title,
+                BudgAccount *account,
+                UndoKind     kind)
+{
+  AdwToast *toast = adw_toast_new (title);
+  UndoData *undo = g_new0 (UndoData, 1);
+
+  g_weak_ref_init (&undo->window, self);
+  undo->context = g_object_ref (self->context);
+  undo->account = g_object_ref (account);
+  undo->kind = kind;
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked",
+                         G_CALLBACK (undo_clicked_cb),
+                         undo, undo_data_free,
+                         0);
+
+  budg_window_add_toast (self, toast);
+}
+
+static void
+delete_account (BudgWindow  *self,
+                BudgAccount *account,
+                gboolean     undoable)
+{
+  BudgAccountStore *store = budg_context_get_accounts (self->context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (!budg_account_store_delete (store, account, &error))
+    {
+      _budg_window_show_error (self, error);
+      return;
+    }
+
+  /* Translators: shown in a toast; %s is the account name. */
+  title = g_markup_printf_escaped (_("Account “%s” deleted"), budg_account_get_name (account));
+
+  if (undoable)
+    add_undo_toast (self, title, account, UNDO_DELETE);
+  else
+    budg_window_add_toast (self, adw_toast_new (title));
+}
+
+static void
+delete_confirmed_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(DeleteData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!budg_message_dialog_choose_finish (result, &error))
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not ask before deleting an account: %s", error->message);
+      return;
+    }
+
+  /* Its transactions go with it and cannot be brought back: no Undo. */
+  delete_account (data->window, data->account, FALSE);
+}
+
+static void
+add_account_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+
+  present_transient (self, budg_account_dialog_new (self->context, NULL));
+}
+
+static void
+edit_account_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+  g_autoptr(BudgAccount) account = _budg_window_dup_account (self, g_variant_get_int64 (parameter));
+
+  if (account == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  present_transient (self, budg_account_dialog_new (self->context, account));
+}
+
+static void
+record_balance_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+  g_autoptr(BudgAccount) account = _budg_window_dup_account (self, g_variant_get_int64 (parameter));
+
+  /* Without a selected account the dialog lets one be chosen. */
+  present_transient (self, budg_balance_dialog_new (self->context, account));
+}
+
+static void
+archive_account_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+  BudgAccountStore *store = budg_context_get_accounts (self->context);
+  g_autoptr(BudgAccount) account = _budg_window_dup_account (self, g_variant_get_int64 (parameter));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  gboolean archived;
+
+  if (account == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  archived = budg_account_get_archived (account);
+
+  if (!budg_account_store_set_archived (store, account, !archived, &error))
+    {
+      _budg_window_show_error (self, error);
+      return;
+    }
+
+  if (archived)
+    /* Translators: shown in a toast; %s is the account name. */
+    title = g_markup_printf_escaped (_("Account “%s” unarchived"), budg_account_get_name (account));
+  else
+    /* Translators: shown in a toast; %s is the account name. */
+    title = g_markup_printf_escaped (_("Account “%s” archived"), budg_account_get_name (account));
+
+  add_undo_toast (self, title, account, archived ? UNDO_UNARCHIVE : UNDO_ARCHIVE);
+}
+
+static void
+delete_account_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+  BudgAccountStore *store = budg_context_get_accounts (self->context);
+  g_autoptr(BudgAccount) account = _budg_window_dup_account (self, g_variant_get_int64 (parameter));
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  DeleteData *data;
+  gint64 n_transactions;
+
+  if (account == NULL)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  n_transactions = budg_account_store_count_transactions (store, account);
+
+  /* An account without history is cheap to bring back, so it goes at once
+   * with an Undo; one with transactions takes them along for good, so ask.
+   */
+  if (n_transactions == 0)
+    {
+      delete_account (self, account, TRUE);
+      return;
+    }
+
+  /* Translators: %s is the account name. */
+  heading = g_strdup_printf (_("Delete “%s”?"), budg_account_get_name (account));
+
+  if (n_transactions > 0)
+    body = g_strdup_printf (ngettext ("Its %" G_GINT64_FORMAT " transaction will be deleted with it. "
+                                      "This cannot be undone.\n\nTo hide the account but keep its "
+                                      "history, archive it instead.",
+                                      "Its %" G_GINT64_FORMAT " transactions will be deleted with it. "
+                                      "This cannot be undone.\n\nTo hide the account but keep its "
+                                      "history, archive it instead.",
+                                      (gulong) n_transactions),
+                            n_transactions);
+  else
+    body = g_strdup (_("Its transactions will be deleted with it. This cannot be undone.\n\n"
+                       "To hide the account but keep its history, archive it instead."));
+
+  data = g_new0 (DeleteData, 1);
+  data->window = g_object_ref (self);
+  data->account = g_steal_pointer (&account);
+
+  budg_message_dialog_choose_async (GTK_WINDOW (self), heading, body,
+                                    _("_Cancel"), _("_Delete"), TRUE,
+                                    NULL, delete_confirmed_cb, data);
+}
+
+static void
+manage_categories_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+
+  present_transient (self, budg_categories_window_new (self->context));
+}
+
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  budg_window_set_view (BUDG_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+  gboolean visible;
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->leaflet)) ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "accounts") != 0)
+    return;
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    {
+      if (adw_leaflet_get_visible_child (self->leaflet) == self->sidebar_pane)
+        {
+          adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+        }
+      else
+        {
+          adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
+          budg_sidebar_focus_selected (self->sidebar);
+        }
+      return;
+    }
+
+  visible = !gtk_widget_get_visible (self->sidebar_pane);
+  gtk_widget_set_visible (self->sidebar_pane, visible);
+  gtk_widget_set_visible (self->sidebar_separator, visible);
+
+  if (visible)
+    budg_sidebar_focus_selected (self->sidebar);
+}
+
+void
+_budg_window_update_actions (BudgWindow *self)
+{
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (budg_context_get_accounts (self->context))) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-account", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-balance", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-account", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-account", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", any);
+}
+
+void
+_budg_window_class_actions_init (BudgWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct {
+    guint       keyval;
+    const char *view;
+  } view_keys[] = {
+    { GDK_KEY_1, "bills" },
+    { GDK_KEY_2, "transactions" },
+    { GDK_KEY_3, "budgets" },
+    { GDK_KEY_4, "goals" },
+    { GDK_KEY_5, "reports" },
+  };
+
+  gtk_widget_class_install_action (widget_class, "win.add-account", NULL, add_account_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-account", "x", edit_account_action);
+  gtk_widget_class_install_action (widget_class, "win.record-balance", "x", record_balance_action);
+  gtk_widget_class_install_action (widget_class, "win.archive-account", "x", archive_account_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-account", "x", delete_account_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-categories", NULL, manage_categories_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+
+  /* Keep these in step with gtk/help-overlay.ui. Delete is bound by the
+   * sidebar, so that it only deletes an account when a row has the focus.
+   */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-account", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0,
+                                       "win.edit-account", "x", G_GINT64_CONSTANT (0));
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.edit-account", "x", G_GINT64_CONSTANT (0));
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
+                                       "win.record-balance", "x", G_GINT64_CONSTANT (0));
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.archive-account", "x", G_GINT64_CONSTANT (0));
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.manage-categories", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
+                                       "win.toggle-sidebar", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (view_keys); i++)
+    gtk_widget_class_add_binding_action (widget_class, view_keys[i].keyval, GDK_ALT_MASK,
+                                         "win.show-view", "s", view_keys[i].view);
+}
