@@ -652,6 +652,7 @@ test_transactions_view (Fixture       *fixture,
 {
   GtkColumnView *view;
   GtkSelectionModel *model;
+  g_autofree char *last_view = NULL;
   g_autoptr(BudgTransaction) first = NULL;
   BudgSidebar *sidebar;
   gint64 id;
@@ -668,7 +669,8 @@ test_transactions_view (Fixture       *fixture,
   budg_sidebar_set_selected_account_id (sidebar, id);
 
   budg_window_set_view (fixture->window, "transactions");
-  g_assert_cmpstr (g_settings_get_string (fixture->settings, "last-view"), ==, "transactions");
+  last_view = g_settings_get_string (fixture->settings, "last-view");
+  g_assert_cmpstr (last_view, ==, "transactions");
 
   view = GTK_COLUMN_VIEW (find_of_type (fixture, GTK_TYPE_COLUMN_VIEW));
   g_assert_nonnull (view);
