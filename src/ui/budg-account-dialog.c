@@ -11,10 +11,11 @@
 #include <glib/gi18n.h>
 
 #include "budg-account-dialog.h"
-#include "budg-date.h"
+#include "budg-amount-row.h"
+#include "budg-date-row.h"
 #include "budg-error.h"
+#include "budg-form.h"
 #include "budg-money.h"
-#include "budg-validate.h"
 
 /* The form that creates an account (with its opening balance) or edits the
  * name, kind, currency and institution of an existing one. It only ever
@@ -28,7 +29,6 @@ struct _BudgAccountDialog
 
   BudgContext         *context;
   BudgAccount         *account;
-  char                *opening_date;
 
   GtkButton           *save_button;
   AdwToastOverlay     *toast_overlay;
@@ -39,10 +39,8 @@ struct _BudgAccountDialog
   AdwEntryRow         *institution_row;
   GtkLabel            *institution_error_label;
   AdwPreferencesGroup *opening_group;
-  AdwEntryRow         *amount_row;
-  GtkLabel            *amount_hint_label;
-  GtkMenuButton       *date_button;
-  GtkCalendar         *date_calendar;
+  BudgAmountRow       *amount_row;
+  BudgDateRow         *date_row;
   GtkLabel            *amount_error_label;
 };
 
@@ -57,47 +55,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-show_field_error (GtkLabel   *label,
-                  GtkWidget  *row,
-                  const char *message)
-{
-  gtk_label_set_text (label, message);
-  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
-  gtk_widget_add_css_class (row, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                               -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
-                                  -1);
-}
-
-static void
-clear_field_error (GtkLabel  *label,
-                   GtkWidget *row)
-{
-  gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
-  gtk_widget_remove_css_class (row, "error");
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
-}
-
 static const char *
 get_selected_currency (BudgAccountDialog *self)
 {
   GtkStringObject *item = adw_combo_row_get_selected_item (self->currency_row);
 
   return item != NULL ? gtk_string_object_get_string (item) : NULL;
-}
-
-/* Returns the text with surrounding blanks removed, or %NULL when none is left. */
-static char *
-dup_entry_text (AdwEntryRow *row)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
 /* The fields are checked with the store's own rules, so that what Save
@@ -108,13 +71,7 @@ static gboolean
 check_name (BudgAccountDialog  *self,
             GError            **error)
 {
-  g_autofree char *text = dup_entry_text (self->name_row);
-  g_autofree char *name = NULL;
-
-  if (text == NULL)
-    return FALSE;
-
-  name = budg_validate_name (text, _("account"), error);
+  g_autofree char *name = budg_form_dup_name (self->name_row, _("account"), error);
 
   return name != NULL;
 }
@@ -123,18 +80,7 @@ static gboolean
 check_institution (BudgAccountDialog  *self,
                    GError            **error)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->institution_row));
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *institution = NULL;
-
-  institution = budg_validate_optional (text, _("institution"), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return budg_form_check_optional (self->institution_row, _("institution"), error);
 }
 
 /* An empty amount is valid and means "no opening balance". */
@@ -144,16 +90,10 @@ parse_opening_balance (BudgAccountDialog  *self,
                        gint64             *out_minor,
                        GError            **error)
 {
-  g_autofree char *text = dup_entry_text (self->amount_row);
-  const char *currency = get_selected_currency (self);
-
-  *out_given = text != NULL;
+  *out_given = !budg_amount_row_is_empty (self->amount_row);
   *out_minor = 0;
 
-  if (text == NULL || currency == NULL)
-    return TRUE;
-
-  return budg_money_parse (text, currency, out_minor, error);
+  return !*out_given || budg_amount_row_parse (self->amount_row, out_minor, error);
 }
 
 static gboolean
@@ -175,66 +115,14 @@ update_save (BudgAccountDialog *self)
 }
 
 static void
-show_check (GtkLabel     *label,
-            AdwEntryRow  *row,
-            const GError *error)
-{
-  if (error != NULL)
-    show_field_error (label, GTK_WIDGET (row), error->message);
-  else
-    clear_field_error (label, GTK_WIDGET (row));
-}
-
-static void
 update_opening_balance (BudgAccountDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *formatted = NULL;
-  const char *currency = get_selected_currency (self);
   gboolean given;
   gint64 minor;
 
-  if (parse_opening_balance (self, &given, &minor, &error) && given)
-    formatted = budg_money_format (minor, currency);
-
-  show_check (self->amount_error_label, self->amount_row, error);
-
-  /* The hint says how the amount was read, in the currency it is in. */
-  if (formatted != NULL)
-    gtk_label_set_text (self->amount_hint_label, formatted);
-  else
-    gtk_label_set_text (self->amount_hint_label, error == NULL && currency != NULL ? currency : "");
-}
-
-static void
-set_opening_date (BudgAccountDialog *self,
-                  const char        *iso)
-{
-  g_autofree char *label = NULL;
-
-  if (g_strcmp0 (self->opening_date, iso) == 0)
-    return;
-
-  g_free (self->opening_date);
-  self->opening_date = g_strdup (iso);
-
-  label = budg_date_format_short (iso);
-  gtk_menu_button_set_label (self->date_button, label);
-}
-
-static void
-select_calendar_day (GtkCalendar *calendar,
-                     const char  *iso)
-{
-  g_autoptr(GDateTime) day = NULL;
-  GDate date;
-
-  if (!budg_date_parse (iso, &date, NULL))
-    return;
-
-  day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                               g_date_get_day (&date), 0, 0, 0);
-  gtk_calendar_select_day (calendar, day);
+  parse_opening_balance (self, &given, &minor, &error);
+  budg_form_set_field_error (GTK_WIDGET (self->amount_row), self->amount_error_label, error);
 }
 
 static gboolean
@@ -261,14 +149,12 @@ show_save_error (BudgAccountDialog *self,
    */
   if (g_error_matches (error, BUDG_ERROR, BUDG_ERROR_DUPLICATE))
     {
-      show_field_error (self->name_error_label, GTK_WIDGET (self->name_row), error->message);
+      budg_form_set_field_error (GTK_WIDGET (self->name_row), self->name_error_label, error);
       gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
     }
   else
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+      budg_form_add_error_toast (self->toast_overlay, error);
     }
 }
 
@@ -279,7 +165,7 @@ name_changed_cb (BudgAccountDialog *self)
 
   /* This also drops an error from the last save, which was about the old name. */
   check_name (self, &error);
-  show_check (self->name_error_label, self->name_row, error);
+  budg_form_set_field_error (GTK_WIDGET (self->name_row), self->name_error_label, error);
   update_save (self);
 }
 
@@ -289,7 +175,8 @@ institution_changed_cb (BudgAccountDialog *self)
   g_autoptr(GError) error = NULL;
 
   check_institution (self, &error);
-  show_check (self->institution_error_label, self->institution_row, error);
+  budg_form_set_field_error (GTK_WIDGET (self->institution_row), self->institution_error_label,
+                             error);
   update_save (self);
 }
 
@@ -303,9 +190,8 @@ amount_changed_cb (BudgAccountDialog *self)
 static void
 currency_changed_cb (BudgAccountDialog *self)
 {
-  /* The same text can be a valid amount in one currency and not in
-   * another: yen have no decimals, dinars have three.
-   */
+  /* The opening balance is read in the currency of the account. */
+  budg_amount_row_set_currency (self->amount_row, get_selected_currency (self));
   update_opening_balance (self);
   update_save (self);
 }
@@ -314,16 +200,6 @@ static void
 entry_activated_cb (BudgAccountDialog *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
-}
-
-static void
-date_selected_cb (BudgAccountDialog *self)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->date_calendar);
-  g_autofree char *iso = g_date_time_format (day, "%Y-%m-%d");
-
-  set_opening_date (self, iso);
-  gtk_menu_button_popdown (self->date_button);
 }
 
 static void
@@ -343,8 +219,8 @@ save_action (GtkWidget  *widget,
   if (!is_valid (self) || kind >= BUDG_N_ACCOUNT_KINDS)
     return;
 
-  name = dup_entry_text (self->name_row);
-  institution = dup_entry_text (self->institution_row);
+  name = budg_form_dup_entry_text (self->name_row);
+  institution = budg_form_dup_entry_text (self->institution_row);
 
   if (self->account == NULL)
     {
@@ -354,8 +230,8 @@ save_action (GtkWidget  *widget,
 
       parse_opening_balance (self, &given, &minor, NULL);
       account = budg_account_store_create (store, name, kind, currency, institution,
-                                           given ? self->opening_date : NULL, minor,
-                                           &error);
+                                           given ? budg_date_row_get_date (self->date_row) : NULL,
+                                           minor, &error);
       if (account == NULL)
         {
           show_save_error (self, error);
@@ -380,7 +256,6 @@ budg_account_dialog_constructed (GObject *object)
   BudgAccountDialog *self = BUDG_ACCOUNT_DIALOG (object);
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) currencies = NULL;
-  g_autofree char *today = budg_date_today ();
   const char *currency;
   guint position = GTK_INVALID_LIST_POSITION;
   guint n_currencies;
@@ -453,11 +328,7 @@ budg_account_dialog_constructed (GObject *object)
       gtk_button_set_label (self->save_button, _("_Add"));
     }
 
-  set_opening_date (self, today);
-  select_calendar_day (self->date_calendar, today);
-
-  update_opening_balance (self);
-  update_save (self);
+  currency_changed_cb (self);
 }
 
 static void
@@ -484,16 +355,6 @@ budg_account_dialog_dispose (GObject *object)
   g_clear_object (&self->account);
 
   G_OBJECT_CLASS (budg_account_dialog_parent_class)->dispose (object);
-}
-
-static void
-budg_account_dialog_finalize (GObject *object)
-{
-  BudgAccountDialog *self = BUDG_ACCOUNT_DIALOG (object);
-
-  g_clear_pointer (&self->opening_date, g_free);
-
-  G_OBJECT_CLASS (budg_account_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -548,9 +409,11 @@ budg_account_dialog_class_init (BudgAccountDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (BUDG_TYPE_AMOUNT_ROW);
+  g_type_ensure (BUDG_TYPE_DATE_ROW);
+
   object_class->constructed = budg_account_dialog_constructed;
   object_class->dispose = budg_account_dialog_dispose;
-  object_class->finalize = budg_account_dialog_finalize;
   object_class->get_property = budg_account_dialog_get_property;
   object_class->set_property = budg_account_dialog_set_property;
 
@@ -583,16 +446,13 @@ budg_account_dialog_class_init (BudgAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BudgAccountDialog, institution_error_label);
   gtk_widget_class_bind_template_child (widget_class, BudgAccountDialog, opening_group);
   gtk_widget_class_bind_template_child (widget_class, BudgAccountDialog, amount_row);
-  gtk_widget_class_bind_template_child (widget_class, BudgAccountDialog, amount_hint_label);
-  gtk_widget_class_bind_template_child (widget_class, BudgAccountDialog, date_button);
-  gtk_widget_class_bind_template_child (widget_class, BudgAccountDialog, date_calendar);
+  gtk_widget_class_bind_template_child (widget_class, BudgAccountDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, BudgAccountDialog, amount_error_label);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, institution_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, amount_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, currency_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
 

@@ -10,10 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "budg-amount-row.h"
 #include "budg-balance-dialog.h"
-#include "budg-date.h"
-#include "budg-money.h"
-#include "budg-validate.h"
+#include "budg-date-row.h"
+#include "budg-form.h"
 
 /* Records a balance snapshot: what the bank said an account held at the end
  * of a day. Recording a second balance for the same day replaces the first,
@@ -26,14 +26,11 @@ struct _BudgBalanceDialog
 
   BudgContext     *context;
   BudgAccount     *account;
-  char            *date;
 
   AdwToastOverlay *toast_overlay;
   AdwComboRow     *account_row;
-  GtkMenuButton   *date_button;
-  GtkCalendar     *date_calendar;
-  AdwEntryRow     *amount_row;
-  GtkLabel        *amount_hint_label;
+  BudgDateRow     *date_row;
+  BudgAmountRow   *amount_row;
   GtkLabel        *amount_error_label;
   AdwEntryRow     *note_row;
   GtkLabel        *note_error_label;
@@ -49,40 +46,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-show_field_error (GtkLabel   *label,
-                  GtkWidget  *row,
-                  const char *message)
-{
-  gtk_label_set_text (label, message);
-  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
-  gtk_widget_add_css_class (row, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                               -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
-                                  -1);
-}
-
-static void
-clear_field_error (GtkLabel  *label,
-                   GtkWidget *row)
-{
-  gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
-  gtk_widget_remove_css_class (row, "error");
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
-}
-
-static char *
-dup_entry_text (AdwEntryRow *row)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
-}
 
 static gboolean
 open_account_filter_func (gpointer item,
@@ -103,23 +66,6 @@ get_selected_account (BudgBalanceDialog *self)
   return adw_combo_row_get_selected_item (self->account_row);
 }
 
-/* A balance must be given: unlike an opening balance, nothing is a
- * sensible default.
- */
-static gboolean
-parse_amount (BudgBalanceDialog  *self,
-              gint64             *out_minor,
-              GError            **error)
-{
-  g_autofree char *text = dup_entry_text (self->amount_row);
-  BudgAccount *account = get_selected_account (self);
-
-  if (text == NULL || account == NULL)
-    return FALSE;
-
-  return budg_money_parse (text, budg_account_get_currency (account), out_minor, error);
-}
-
 /* The note is checked with the store's own rule, so that what Save would
  * refuse is explained while typing.
  */
@@ -127,26 +73,18 @@ static gboolean
 check_note (BudgBalanceDialog  *self,
             GError            **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *note = NULL;
-
-  note = budg_validate_optional (gtk_editable_get_text (GTK_EDITABLE (self->note_row)),
-                                 _("note"), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return budg_form_check_optional (self->note_row, _("note"), error);
 }
 
+/* A balance must be given: unlike an opening balance, nothing is a
+ * sensible default.
+ */
 static gboolean
 is_valid (BudgBalanceDialog *self)
 {
   gint64 minor;
 
-  return parse_amount (self, &minor, NULL) && check_note (self, NULL);
+  return budg_amount_row_parse (self->amount_row, &minor, NULL) && check_note (self, NULL);
 }
 
 static void
@@ -156,37 +94,25 @@ update_save (BudgBalanceDialog *self)
 }
 
 static void
-show_check (GtkLabel     *label,
-            AdwEntryRow  *row,
-            const GError *error)
-{
-  if (error != NULL)
-    show_field_error (label, GTK_WIDGET (row), error->message);
-  else
-    clear_field_error (label, GTK_WIDGET (row));
-}
-
-static void
 update_amount (BudgBalanceDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *formatted = NULL;
-  BudgAccount *account = get_selected_account (self);
-  const char *currency = account != NULL ? budg_account_get_currency (account) : NULL;
   gint64 minor;
 
-  if (parse_amount (self, &minor, &error))
-    formatted = budg_money_format (minor, currency);
+  budg_amount_row_parse (self->amount_row, &minor, &error);
+  budg_form_set_field_error (GTK_WIDGET (self->amount_row), self->amount_error_label, error);
+}
 
-  show_check (self->amount_error_label, self->amount_row, error);
+static void
+account_changed_cb (BudgBalanceDialog *self)
+{
+  BudgAccount *account = get_selected_account (self);
 
-  /* The parser takes either decimal mark, so the hint shows how the text
-   * was read, in the currency of the account.
-   */
-  if (formatted != NULL)
-    gtk_label_set_text (self->amount_hint_label, formatted);
-  else
-    gtk_label_set_text (self->amount_hint_label, error == NULL && currency != NULL ? currency : "");
+  /* The amount is read in the currency of the account. */
+  budg_amount_row_set_currency (self->amount_row,
+                                account != NULL ? budg_account_get_currency (account) : NULL);
+  update_amount (self);
+  update_save (self);
 }
 
 static void
@@ -197,47 +123,7 @@ update_accounts_state (BudgBalanceDialog *self)
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->account_row),
                                empty ? _("There is no open account yet. Add one first.") : NULL);
-  update_amount (self);
-  update_save (self);
-}
-
-static void
-set_date (BudgBalanceDialog *self,
-          const char        *iso)
-{
-  g_autofree char *label = NULL;
-
-  if (g_strcmp0 (self->date, iso) == 0)
-    return;
-
-  g_free (self->date);
-  self->date = g_strdup (iso);
-
-  label = budg_date_format_short (iso);
-  gtk_menu_button_set_label (self->date_button, label);
-}
-
-static void
-select_calendar_day (GtkCalendar *calendar,
-                     const char  *iso)
-{
-  g_autoptr(GDateTime) day = NULL;
-  GDate date;
-
-  if (!budg_date_parse (iso, &date, NULL))
-    return;
-
-  day = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                               g_date_get_day (&date), 0, 0, 0);
-  gtk_calendar_select_day (calendar, day);
-}
-
-static void
-account_changed_cb (BudgBalanceDialog *self)
-{
-  /* The amount is read in the currency of the account. */
-  update_amount (self);
-  update_save (self);
+  account_changed_cb (self);
 }
 
 static void
@@ -253,7 +139,7 @@ note_changed_cb (BudgBalanceDialog *self)
   g_autoptr(GError) error = NULL;
 
   check_note (self, &error);
-  show_check (self->note_error_label, self->note_row, error);
+  budg_form_set_field_error (GTK_WIDGET (self->note_row), self->note_error_label, error);
   update_save (self);
 }
 
@@ -261,16 +147,6 @@ static void
 entry_activated_cb (BudgBalanceDialog *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
-}
-
-static void
-date_selected_cb (BudgBalanceDialog *self)
-{
-  g_autoptr(GDateTime) day = gtk_calendar_get_date (self->date_calendar);
-  g_autofree char *iso = g_date_time_format (day, "%Y-%m-%d");
-
-  set_date (self, iso);
-  gtk_menu_button_popdown (self->date_button);
 }
 
 static void
@@ -287,20 +163,19 @@ save_action (GtkWidget  *widget,
   gint64 minor;
 
   /* Enter in a field comes here even while the form is incomplete. */
-  if (!is_valid (self) || !parse_amount (self, &minor, NULL))
+  if (!is_valid (self) || !budg_amount_row_parse (self->amount_row, &minor, NULL))
     return;
 
-  note = dup_entry_text (self->note_row);
-  snapshot = budg_balance_store_set (store, budg_account_get_id (account), self->date, minor, note,
+  note = budg_form_dup_entry_text (self->note_row);
+  snapshot = budg_balance_store_set (store, budg_account_get_id (account),
+                                     budg_date_row_get_date (self->date_row), minor, note,
                                      &error);
   if (snapshot == NULL)
     {
       /* Every field was checked already; this is about the database or an
        * account removed in the meantime.
        */
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+      budg_form_add_error_toast (self->toast_overlay, error);
       return;
     }
 
@@ -312,7 +187,6 @@ budg_balance_dialog_constructed (GObject *object)
 {
   BudgBalanceDialog *self = BUDG_BALANCE_DIALOG (object);
   g_autoptr(GtkFilterListModel) accounts = NULL;
-  g_autofree char *today = budg_date_today ();
   BudgAccountStore *store = budg_context_get_accounts (self->context);
   GtkCustomFilter *filter;
   guint n_accounts;
@@ -342,9 +216,6 @@ budg_balance_dialog_constructed (GObject *object)
         }
     }
 
-  set_date (self, today);
-  select_calendar_day (self->date_calendar, today);
-
   update_accounts_state (self);
 }
 
@@ -355,8 +226,9 @@ budg_balance_dialog_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (budg_balance_dialog_parent_class)->map (widget);
 
-  /* The account and the day are usually right already; typing starts with the balance. GtkWindow:focus-widget cannot do this, since an
-   * entry row only takes the focus once it is mapped.
+  /* The account and the day are usually right already; typing starts with
+   * the balance. GtkWindow:focus-widget cannot do this, since an entry row
+   * only takes the focus once it is mapped.
    */
   gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
 }
@@ -372,16 +244,6 @@ budg_balance_dialog_dispose (GObject *object)
   g_clear_object (&self->account);
 
   G_OBJECT_CLASS (budg_balance_dialog_parent_class)->dispose (object);
-}
-
-static void
-budg_balance_dialog_finalize (GObject *object)
-{
-  BudgBalanceDialog *self = BUDG_BALANCE_DIALOG (object);
-
-  g_clear_pointer (&self->date, g_free);
-
-  G_OBJECT_CLASS (budg_balance_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -436,9 +298,11 @@ budg_balance_dialog_class_init (BudgBalanceDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  g_type_ensure (BUDG_TYPE_AMOUNT_ROW);
+  g_type_ensure (BUDG_TYPE_DATE_ROW);
+
   object_class->constructed = budg_balance_dialog_constructed;
   object_class->dispose = budg_balance_dialog_dispose;
-  object_class->finalize = budg_balance_dialog_finalize;
   object_class->get_property = budg_balance_dialog_get_property;
   object_class->set_property = budg_balance_dialog_set_property;
 
@@ -463,10 +327,8 @@ budg_balance_dialog_class_init (BudgBalanceDialogClass *klass)
                                                RESOURCE_BASE "/budg-balance-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, BudgBalanceDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BudgBalanceDialog, account_row);
-  gtk_widget_class_bind_template_child (widget_class, BudgBalanceDialog, date_button);
-  gtk_widget_class_bind_template_child (widget_class, BudgBalanceDialog, date_calendar);
+  gtk_widget_class_bind_template_child (widget_class, BudgBalanceDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, BudgBalanceDialog, amount_row);
-  gtk_widget_class_bind_template_child (widget_class, BudgBalanceDialog, amount_hint_label);
   gtk_widget_class_bind_template_child (widget_class, BudgBalanceDialog, amount_error_label);
   gtk_widget_class_bind_template_child (widget_class, BudgBalanceDialog, note_row);
   gtk_widget_class_bind_template_child (widget_class, BudgBalanceDialog, note_error_label);
@@ -474,7 +336,6 @@ budg_balance_dialog_class_init (BudgBalanceDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, amount_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, date_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
 

@@ -12,6 +12,7 @@
 
 #include "budg-categories-window.h"
 #include "budg-category-dialog.h"
+#include "budg-form.h"
 #include "budg-message-dialog.h"
 
 /* Lists every category, income first, each parent followed by its children,
@@ -89,13 +90,14 @@ get_store (BudgCategoriesWindow *self)
   return budg_context_get_categories (self->context);
 }
 
-static void
-show_error_toast (BudgCategoriesWindow *self,
-                  const GError         *error)
+/* The parameter of the row actions is the id of a category, which may be
+ * gone by the time the action runs.
+ */
+static BudgCategory *
+lookup_category (BudgCategoriesWindow *self,
+                 GVariant             *parameter)
 {
-  g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+  return budg_category_store_lookup (get_store (self), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -155,7 +157,7 @@ delete_category (BudgCategoriesWindow *self,
   if (!budg_category_store_delete (get_store (self), category, reassign_to,
                                    &deleted, &moved, &error))
     {
-      show_error_toast (self, error);
+      budg_form_add_error_toast (self->toast_overlay, error);
       return;
     }
 
@@ -503,8 +505,7 @@ add_child_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   BudgCategoriesWindow *self = BUDG_CATEGORIES_WINDOW (widget);
-  BudgCategory *parent = budg_category_store_lookup (get_store (self),
-                                                     g_variant_get_int64 (parameter));
+  BudgCategory *parent = lookup_category (self, parameter);
 
   if (parent != NULL)
     present_dialog (self, budg_category_dialog_new (self->context, NULL, parent));
@@ -516,8 +517,7 @@ edit_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   BudgCategoriesWindow *self = BUDG_CATEGORIES_WINDOW (widget);
-  BudgCategory *category = budg_category_store_lookup (get_store (self),
-                                                       g_variant_get_int64 (parameter));
+  BudgCategory *category = lookup_category (self, parameter);
 
   if (category != NULL)
     present_dialog (self, budg_category_dialog_new (self->context, category, NULL));
@@ -529,8 +529,7 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   BudgCategoriesWindow *self = BUDG_CATEGORIES_WINDOW (widget);
-  BudgCategory *category = budg_category_store_lookup (get_store (self),
-                                                       g_variant_get_int64 (parameter));
+  BudgCategory *category = lookup_category (self, parameter);
   gint64 n_transactions;
 
   if (category == NULL)
@@ -562,7 +561,7 @@ undo_action (GtkWidget  *widget,
   clear_undo (self, TRUE);
 
   if (!budg_category_store_undelete (get_store (self), categories, moves, &error))
-    show_error_toast (self, error);
+    budg_form_add_error_toast (self->toast_overlay, error);
 }
 
 static void

@@ -14,7 +14,7 @@
 
 #include "budg-category-dialog.h"
 #include "budg-error.h"
-#include "budg-validate.h"
+#include "budg-form.h"
 
 /* Creates a category, top-level or under a parent, or edits the name, the
  * income flag and the colour of an existing one. Categories have two levels
@@ -63,40 +63,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-show_field_error (GtkLabel   *label,
-                  GtkWidget  *row,
-                  const char *message)
-{
-  gtk_label_set_text (label, message);
-  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
-  gtk_widget_add_css_class (row, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
-                               -1);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
-                                  -1);
-}
-
-static void
-clear_field_error (GtkLabel  *label,
-                   GtkWidget *row)
-{
-  gtk_widget_set_visible (GTK_WIDGET (label), FALSE);
-  gtk_widget_remove_css_class (row, "error");
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
-}
-
-static char *
-dup_entry_text (AdwEntryRow *row)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
-}
 
 static BudgCategory *
 get_selected_parent (BudgCategoryDialog *self)
@@ -165,13 +131,9 @@ static gboolean
 check_name (BudgCategoryDialog  *self,
             GError             **error)
 {
-  g_autofree char *text = dup_entry_text (self->name_row);
-  g_autofree char *name = NULL;
+  g_autofree char *name = budg_form_dup_name (self->name_row, _("category"), error);
 
-  if (text == NULL)
-    return FALSE;
-
-  if (!(name = budg_validate_name (text, _("category"), error)))
+  if (name == NULL)
     return FALSE;
 
   /* The colon separates a parent from its child in paths ("Food:Groceries"),
@@ -214,14 +176,12 @@ show_save_error (BudgCategoryDialog *self,
   if (g_error_matches (error, BUDG_ERROR, BUDG_ERROR_DUPLICATE) ||
       g_error_matches (error, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT))
     {
-      show_field_error (self->name_error_label, GTK_WIDGET (self->name_row), error->message);
+      budg_form_set_field_error (GTK_WIDGET (self->name_row), self->name_error_label, error);
       gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
     }
   else
     {
-      g_autofree char *markup = g_markup_escape_text (error->message, -1);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (markup));
+      budg_form_add_error_toast (self->toast_overlay, error);
     }
 }
 
@@ -231,10 +191,8 @@ name_changed_cb (BudgCategoryDialog *self)
   g_autoptr(GError) error = NULL;
 
   /* This also drops an error from the last save, which was about the old name. */
-  if (check_name (self, &error) || error == NULL)
-    clear_field_error (self->name_error_label, GTK_WIDGET (self->name_row));
-  else
-    show_field_error (self->name_error_label, GTK_WIDGET (self->name_row), error->message);
+  check_name (self, &error);
+  budg_form_set_field_error (GTK_WIDGET (self->name_row), self->name_error_label, error);
   update_save (self);
 }
 
@@ -275,7 +233,7 @@ save_action (GtkWidget  *widget,
   BudgCategoryDialog *self = BUDG_CATEGORY_DIALOG (widget);
   BudgCategoryStore *store = budg_context_get_categories (self->context);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = dup_entry_text (self->name_row);
+  g_autofree char *name = budg_form_dup_entry_text (self->name_row);
   gboolean is_income = gtk_switch_get_active (self->income_switch);
 
   /* Enter in the name comes here even while it is not valid. */

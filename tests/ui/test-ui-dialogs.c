@@ -342,7 +342,7 @@ test_account_create (Fixture       *fixture,
                               BUDG_ACCOUNT_KIND_SAVINGS);
   set_text (dialog, "amount_row", "1,234.50");
   g_assert_false (gtk_widget_get_visible (get_widget (dialog, "amount_error_label")));
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "amount_hint_label"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_widget (dialog, "hint_label"))),
                    !=, "");
 
   activate_save (dialog);
