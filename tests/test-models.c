@@ -10,7 +10,10 @@
 
 #include "budg-account.h"
 #include "budg-balance-snapshot.h"
+#include "budg-bill.h"
 #include "budg-category.h"
+#include "budg-due-bill.h"
+#include "budg-ledger-row.h"
 #include "budg-transaction.h"
 
 /* Counts "notify" emissions per property name. */
@@ -90,6 +93,8 @@ make_value (GParamSpec *pspec,
     }
   else if (G_IS_PARAM_SPEC_INT64 (pspec))
     g_value_set_int64 (value, 1000 + round);
+  else if (G_IS_PARAM_SPEC_UINT (pspec))
+    g_value_set_uint (value, 1000 + round);
   else if (G_IS_PARAM_SPEC_INT (pspec))
     {
       GParamSpecInt *ispec = G_PARAM_SPEC_INT (pspec);
@@ -99,7 +104,7 @@ make_value (GParamSpec *pspec,
       g_assert_cmpint (g_value_get_int (value), !=, ispec->default_value);
     }
   else if (G_IS_PARAM_SPEC_BOOLEAN (pspec))
-    g_value_set_boolean (value, TRUE);
+    g_value_set_boolean (value, !G_PARAM_SPEC_BOOLEAN (pspec)->default_value);
   else
     g_assert_not_reached ();
 }
@@ -414,6 +419,258 @@ test_balance_snapshot (void)
   check_properties_round_trip (G_OBJECT (snapshot));
 }
 
+static void
+test_bill_properties (void)
+{
+  g_autoptr(BudgBill) bill = budg_bill_new ("Rent", 1, 120000, "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01");
+
+  check_properties_round_trip (G_OBJECT (bill));
+}
+
+static void
+test_bill_accessors (void)
+{
+  g_autoptr(BudgBill) bill = budg_bill_new ("Rent", 3, 120000, "FREQ=MONTHLY;BYMONTHDAY=1", "2026-01-01");
+  NotifyLog log = { 0 };
+
+  g_assert_cmpint (budg_bill_get_id (bill), ==, 0);
+  g_assert_cmpstr (budg_bill_get_name (bill), ==, "Rent");
+  g_assert_cmpint (budg_bill_get_account_id (bill), ==, 3);
+  g_assert_cmpint (budg_bill_get_amount_minor (bill), ==, 120000);
+  g_assert_cmpstr (budg_bill_get_rrule (bill), ==, "FREQ=MONTHLY;BYMONTHDAY=1");
+  g_assert_cmpstr (budg_bill_get_start_date (bill), ==, "2026-01-01");
+  g_assert_true (budg_bill_get_active (bill));
+  g_assert_false (budg_bill_get_is_income (bill));
+  g_assert_false (budg_bill_get_autopay (bill));
+  g_assert_cmpint (budg_bill_get_weekend_shift (bill), ==, BUDG_WEEKEND_SHIFT_NONE);
+  g_assert_cmpuint (budg_bill_get_count (bill), ==, 0);
+  /* The same default as the bills table: a reminder three days ahead. */
+  g_assert_cmpuint (budg_bill_get_lead_days (bill), ==, 3);
+  g_assert_cmpint (budg_bill_get_amount_max_minor (bill), ==, 0);
+  g_assert_cmpint (budg_bill_get_category_id (bill), ==, 0);
+  g_assert_null (budg_bill_get_payee (bill));
+  g_assert_null (budg_bill_get_end_date (bill));
+  g_assert_null (budg_bill_get_notes (bill));
+  g_assert_null (budg_bill_get_settled_through (bill));
+
+  /* A bill takes money out, income brings it in. */
+  g_assert_cmpint (budg_bill_get_signed_amount_minor (bill), ==, -120000);
+
+  notify_log_watch (&log, G_OBJECT (bill));
+
+  budg_bill_set_is_income (bill, TRUE);
+  budg_bill_set_is_income (bill, TRUE);
+  g_assert_cmpint (budg_bill_get_signed_amount_minor (bill), ==, 120000);
+  g_assert_cmpuint (notify_log_count (&log, "is-income"), ==, 1);
+
+  budg_bill_set_weekend_shift (bill, BUDG_WEEKEND_SHIFT_BEFORE);
+  budg_bill_set_weekend_shift (bill, BUDG_WEEKEND_SHIFT_BEFORE);
+  g_assert_cmpint (budg_bill_get_weekend_shift (bill), ==, BUDG_WEEKEND_SHIFT_BEFORE);
+  g_assert_cmpuint (notify_log_count (&log, "weekend-shift"), ==, 1);
+
+  budg_bill_set_end_date (bill, "2026-12-31");
+  budg_bill_set_end_date (bill, NULL);
+  budg_bill_set_end_date (bill, NULL);
+  g_assert_null (budg_bill_get_end_date (bill));
+  g_assert_cmpuint (notify_log_count (&log, "end-date"), ==, 2);
+
+  budg_bill_set_count (bill, 12);
+  budg_bill_set_count (bill, 12);
+  budg_bill_set_active (bill, FALSE);
+  budg_bill_set_active (bill, FALSE);
+  budg_bill_set_lead_days (bill, 5);
+  budg_bill_set_settled_through (bill, "2026-03-01");
+  budg_bill_set_amount_max_minor (bill, 150000);
+  g_assert_cmpuint (budg_bill_get_count (bill), ==, 12);
+  g_assert_false (budg_bill_get_active (bill));
+  g_assert_cmpuint (budg_bill_get_lead_days (bill), ==, 5);
+  g_assert_cmpstr (budg_bill_get_settled_through (bill), ==, "2026-03-01");
+  g_assert_cmpint (budg_bill_get_amount_max_minor (bill), ==, 150000);
+
+  /* Each property notified once per change, and nothing else. */
+  g_assert_cmpuint (notify_log_total (&log), ==, 1 + 1 + 2 + 1 + 1 + 1 + 1 + 1);
+
+  notify_log_clear (&log, G_OBJECT (bill));
+}
+
+static void
+test_bill_copy (void)
+{
+  g_autoptr(BudgBill) bill = budg_bill_new ("Salary", 2, 300000, "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", "2026-01-02");
+  g_autoptr(BudgBill) copy = NULL;
+  g_autofree GParamSpec **pspecs = NULL;
+  guint n_pspecs;
+
+  /* Every property away from its default, so that a field the copy forgot
+   * shows up as a difference.
+   */
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (bill), &n_pspecs);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      make_value (pspecs[i], 1, &value);
+      g_object_set_property (G_OBJECT (bill), pspecs[i]->name, &value);
+    }
+
+  copy = budg_bill_copy (bill);
+  g_assert_true (copy != bill);
+
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_auto(GValue) a = G_VALUE_INIT;
+      g_auto(GValue) b = G_VALUE_INIT;
+      g_auto(GValue) initial = G_VALUE_INIT;
+
+      g_value_init (&a, pspecs[i]->value_type);
+      g_value_init (&b, pspecs[i]->value_type);
+      g_object_get_property (G_OBJECT (bill), pspecs[i]->name, &a);
+      g_object_get_property (G_OBJECT (copy), pspecs[i]->name, &b);
+      g_assert_cmpint (g_param_values_cmp (pspecs[i], &a, &b), ==, 0);
+
+      g_value_init (&initial, pspecs[i]->value_type);
+      g_param_value_set_default (pspecs[i], &initial);
+      g_assert_cmpint (g_param_values_cmp (pspecs[i], &a, &initial), !=, 0);
+    }
+
+  /* Changing the copy leaves the original alone, strings included. */
+  budg_bill_set_name (copy, "Other");
+  budg_bill_set_notes (copy, NULL);
+  g_assert_cmpstr (budg_bill_get_name (bill), ==, "name 1");
+  g_assert_cmpstr (budg_bill_get_notes (bill), ==, "notes 1");
+}
+
+static void
+test_due_bill_properties (void)
+{
+  g_autoptr(BudgDueBill) due = budg_due_bill_new ();
+
+  check_properties_round_trip (G_OBJECT (due));
+}
+
+static void
+test_due_bill_accessors (void)
+{
+  g_autoptr(BudgDueBill) due = budg_due_bill_new ();
+  NotifyLog log = { 0 };
+
+  g_assert_cmpint (budg_due_bill_get_id (due), ==, 0);
+  g_assert_cmpint (budg_due_bill_get_status (due), ==, BUDG_DUE_STATUS_UPCOMING);
+  g_assert_cmpint (budg_due_bill_get_priority (due), ==, 0);
+  g_assert_cmpint (budg_due_bill_get_transaction_id (due), ==, 0);
+  g_assert_null (budg_due_bill_get_due_date (due));
+  g_assert_null (budg_due_bill_get_category_path (due));
+
+  notify_log_watch (&log, G_OBJECT (due));
+
+  budg_due_bill_set_amount_minor (due, -4599);
+  budg_due_bill_set_amount_minor (due, -4599);
+  budg_due_bill_set_status (due, BUDG_DUE_STATUS_PAID);
+  budg_due_bill_set_status (due, BUDG_DUE_STATUS_PAID);
+  budg_due_bill_set_priority (due, -2);
+  budg_due_bill_set_priority (due, -2);
+  budg_due_bill_set_due_date (due, "2026-11-02");
+  budg_due_bill_set_due_date (due, "2026-11-02");
+  budg_due_bill_set_occurrence_date (due, "2026-11-01");
+  budg_due_bill_set_bill_id (due, 4);
+  budg_due_bill_set_transaction_id (due, 77);
+  budg_due_bill_set_is_estimate (due, TRUE);
+  budg_due_bill_set_autopay (due, TRUE);
+
+  g_assert_cmpint (budg_due_bill_get_amount_minor (due), ==, -4599);
+  g_assert_cmpint (budg_due_bill_get_status (due), ==, BUDG_DUE_STATUS_PAID);
+  g_assert_cmpint (budg_due_bill_get_priority (due), ==, -2);
+  g_assert_cmpstr (budg_due_bill_get_due_date (due), ==, "2026-11-02");
+  g_assert_cmpstr (budg_due_bill_get_occurrence_date (due), ==, "2026-11-01");
+  g_assert_cmpint (budg_due_bill_get_bill_id (due), ==, 4);
+  g_assert_cmpint (budg_due_bill_get_transaction_id (due), ==, 77);
+  g_assert_true (budg_due_bill_get_is_estimate (due));
+  g_assert_true (budg_due_bill_get_autopay (due));
+
+  g_assert_cmpuint (notify_log_count (&log, "amount-minor"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "status"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "priority"), ==, 1);
+  g_assert_cmpuint (notify_log_count (&log, "due-date"), ==, 1);
+  g_assert_cmpuint (notify_log_total (&log), ==, 9);
+
+  notify_log_clear (&log, G_OBJECT (due));
+}
+
+static void
+test_due_status_strings (void)
+{
+  static const char * const nicks[] = { "upcoming", "due", "overdue", "paid", "skipped" };
+  static const char * const labels[] = { "Upcoming", "Due", "Overdue", "Paid", "Skipped" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (nicks); i++)
+    {
+      BudgDueStatus status = BUDG_DUE_STATUS_SKIPPED + 1;
+
+      g_assert_true (budg_due_status_from_string (nicks[i], &status));
+      g_assert_cmpint (status, ==, (BudgDueStatus) i);
+      g_assert_cmpstr (budg_due_status_to_string (status), ==, nicks[i]);
+      g_assert_cmpstr (budg_due_status_get_label (status), ==, labels[i]);
+    }
+
+  g_assert_false (budg_due_status_from_string ("Paid", NULL));
+  g_assert_false (budg_due_status_from_string ("", NULL));
+  g_assert_false (budg_due_status_from_string (NULL, NULL));
+}
+
+static void
+test_ledger_row (void)
+{
+  g_autoptr(BudgDueBill) due = budg_due_bill_new ();
+  g_autoptr(BudgBalanceSnapshot) snapshot = budg_balance_snapshot_new (6, "2026-03-31", 50000);
+  g_autoptr(BudgLedgerRow) due_row = NULL;
+  g_autoptr(BudgLedgerRow) snapshot_row = NULL;
+  g_autofree GParamSpec **pspecs = NULL;
+  g_autofree char *date = NULL;
+  guint n_pspecs;
+  gint64 balance;
+
+  budg_due_bill_set_due_date (due, "2026-04-01");
+  budg_due_bill_set_account_id (due, 5);
+  budg_due_bill_set_currency (due, "EUR");
+  budg_balance_snapshot_set_currency (snapshot, "USD");
+
+  due_row = budg_ledger_row_new_for_due_bill (due, -1234, TRUE);
+  g_assert_cmpint (budg_ledger_row_get_kind (due_row), ==, BUDG_LEDGER_ROW_DUE_BILL);
+  g_assert_true (budg_ledger_row_get_due_bill (due_row) == due);
+  g_assert_null (budg_ledger_row_get_snapshot (due_row));
+  g_assert_cmpstr (budg_ledger_row_get_date (due_row), ==, "2026-04-01");
+  g_assert_cmpint (budg_ledger_row_get_account_id (due_row), ==, 5);
+  g_assert_cmpstr (budg_ledger_row_get_currency (due_row), ==, "EUR");
+  g_assert_cmpint (budg_ledger_row_get_balance_minor (due_row), ==, -1234);
+  g_assert_true (budg_ledger_row_get_is_low (due_row));
+
+  snapshot_row = budg_ledger_row_new_for_snapshot (snapshot, 50000, FALSE);
+  g_assert_cmpint (budg_ledger_row_get_kind (snapshot_row), ==, BUDG_LEDGER_ROW_SNAPSHOT);
+  g_assert_null (budg_ledger_row_get_due_bill (snapshot_row));
+  g_assert_true (budg_ledger_row_get_snapshot (snapshot_row) == snapshot);
+  g_assert_cmpstr (budg_ledger_row_get_date (snapshot_row), ==, "2026-03-31");
+  g_assert_cmpint (budg_ledger_row_get_account_id (snapshot_row), ==, 6);
+  g_assert_cmpstr (budg_ledger_row_get_currency (snapshot_row), ==, "USD");
+  g_assert_false (budg_ledger_row_get_is_low (snapshot_row));
+
+  g_object_get (due_row, "date", &date, "balance-minor", &balance, NULL);
+  g_assert_cmpstr (date, ==, "2026-04-01");
+  g_assert_cmpint (balance, ==, -1234);
+
+  /* A row is a snapshot of the projection: nothing about it can be set. */
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (due_row), &n_pspecs);
+  g_assert_cmpuint (n_pspecs, ==, 8);
+  for (guint i = 0; i < n_pspecs; i++)
+    {
+      g_assert_true (pspecs[i]->flags & G_PARAM_READABLE);
+      g_assert_false (pspecs[i]->flags & G_PARAM_WRITABLE);
+    }
+
+  /* Nor does it follow later changes to the due bill. */
+  budg_due_bill_set_due_date (due, "2026-04-03");
+  g_assert_cmpstr (budg_ledger_row_get_date (due_row), ==, "2026-04-01");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -428,6 +685,13 @@ main (int   argc,
   g_test_add_func ("/models/transaction/properties", test_transaction_properties);
   g_test_add_func ("/models/transaction/accessors", test_transaction_accessors);
   g_test_add_func ("/models/balance-snapshot/properties", test_balance_snapshot);
+  g_test_add_func ("/models/bill/properties", test_bill_properties);
+  g_test_add_func ("/models/bill/accessors", test_bill_accessors);
+  g_test_add_func ("/models/bill/copy", test_bill_copy);
+  g_test_add_func ("/models/due-bill/properties", test_due_bill_properties);
+  g_test_add_func ("/models/due-bill/accessors", test_due_bill_accessors);
+  g_test_add_func ("/models/due-bill/status-strings", test_due_status_strings);
+  g_test_add_func ("/models/ledger-row", test_ledger_row);
 
   return g_test_run ();
 }

@@ -22,6 +22,8 @@ struct _BudgContext
   BudgCategoryStore    *categories;
   BudgTransactionStore *transactions;
   BudgBalanceStore     *balances;
+  BudgBillStore        *bills;
+  BudgDueStore         *dues;
   GSettings            *settings;
 
   char                 *default_currency;
@@ -38,6 +40,8 @@ budg_context_dispose (GObject *object)
   g_clear_object (&self->categories);
   g_clear_object (&self->transactions);
   g_clear_object (&self->balances);
+  g_clear_object (&self->dues);
+  g_clear_object (&self->bills);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
 
@@ -107,10 +111,13 @@ budg_context_new (const char  *path,
   self->categories = budg_category_store_new (self->database);
   self->transactions = budg_transaction_store_new (self->database);
   self->balances = budg_balance_store_new (self->database);
+  self->bills = budg_bill_store_new (self->database);
+  self->dues = budg_due_store_new (self->database, self->bills);
   self->settings = load_settings ();
 
   if (!budg_account_store_reload (self->accounts, error) ||
-      !budg_category_store_reload (self->categories, error))
+      !budg_category_store_reload (self->categories, error) ||
+      !budg_bill_store_reload (self->bills, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -154,6 +161,22 @@ budg_context_get_balances (BudgContext *self)
   g_return_val_if_fail (BUDG_IS_CONTEXT (self), NULL);
 
   return self->balances;
+}
+
+BudgBillStore *
+budg_context_get_bills (BudgContext *self)
+{
+  g_return_val_if_fail (BUDG_IS_CONTEXT (self), NULL);
+
+  return self->bills;
+}
+
+BudgDueStore *
+budg_context_get_dues (BudgContext *self)
+{
+  g_return_val_if_fail (BUDG_IS_CONTEXT (self), NULL);
+
+  return self->dues;
 }
 
 GSettings *

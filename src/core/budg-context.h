@@ -10,8 +10,10 @@
 
 #include "budg-account-store.h"
 #include "budg-balance-store.h"
+#include "budg-bill-store.h"
 #include "budg-category-store.h"
 #include "budg-database.h"
+#include "budg-due-store.h"
 #include "budg-transaction-store.h"
 
 G_BEGIN_DECLS
@@ -32,6 +34,8 @@ BudgAccountStore     *budg_context_get_accounts         (BudgContext *self);
 BudgCategoryStore    *budg_context_get_categories       (BudgContext *self);
 BudgTransactionStore *budg_context_get_transactions     (BudgContext *self);
 BudgBalanceStore     *budg_context_get_balances         (BudgContext *self);
+BudgBillStore        *budg_context_get_bills            (BudgContext *self);
+BudgDueStore         *budg_context_get_dues             (BudgContext *self);
 /* %NULL when the schema is not installed (an uninstalled CLI, say). */
 GSettings            *budg_context_get_settings         (BudgContext *self);
 const char           *budg_context_get_default_currency (BudgContext *self);

@@ -117,7 +117,7 @@ static const struct {
   gboolean    is_income;
 } demo_bills[] = {
   { "Rent", "Housing:Rent", 165000, "FREQ=MONTHLY;BYMONTHDAY=1", FALSE, FALSE },
-  { "Salary", "Income:Salary", 245000, "FREQ=WEEKLY;INTERVAL=2;BYDAY=FR", TRUE, TRUE },
+  { "Salary", "Income:Salary", 245000, "FREQ=WEEKLY;INTERVAL=2", TRUE, TRUE },
   { "Electricity", "Utilities:Electricity", 8400, "FREQ=MONTHLY;BYMONTHDAY=12", TRUE, FALSE },
   { "Water", "Utilities:Water", 3900, "FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=18", FALSE, FALSE },
   { "Internet", "Utilities:Internet", 5999, "FREQ=MONTHLY;BYMONTHDAY=8", TRUE, FALSE },
@@ -588,17 +588,20 @@ add_snapshots (Demo        *demo,
   return TRUE;
 }
 
+/* The bills start with the history, and everything up to its last day is
+ * settled: those occurrences are already in the generated transactions. */
 static gboolean
 add_bills (Demo        *demo,
-           const char  *start,
+           const GDate *start,
+           const char  *settled_through,
            GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
 
   if (sqlite3_prepare_v2 (demo->db,
                           "INSERT INTO bills (name, payee_id, account_id, category_id, amount_minor,"
-                          " is_income, rrule, start_date, autopay)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", -1, &stmt, NULL) != SQLITE_OK)
+                          " is_income, rrule, start_date, autopay, settled_through)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", -1, &stmt, NULL) != SQLITE_OK)
     {
       budg_database_set_error (demo->database, error, _("generating the demo data"));
       return FALSE;
@@ -606,6 +609,15 @@ add_bills (Demo        *demo,
 
   for (guint i = 0; i < G_N_ELEMENTS (demo_bills); i++)
     {
+      GDate first = *start;
+      char first_iso[11];
+
+      /* Pay day is the fifth day of the history and every fourteenth after. */
+      if (demo_bills[i].is_income)
+        g_date_add_days (&first, 4);
+      g_snprintf (first_iso, sizeof first_iso, "%04u-%02u-%02u",
+                  g_date_get_year (&first), g_date_get_month (&first), g_date_get_day (&first));
+
       sqlite3_bind_text (stmt, 1, demo_bills[i].name, -1, SQLITE_STATIC);
       sqlite3_bind_int64 (stmt, 2, demo->named_payees[PAYEE_BANK]);
       sqlite3_bind_int64 (stmt, 3, demo->account_ids[CHECKING]);
@@ -613,8 +625,9 @@ add_bills (Demo        *demo,
       sqlite3_bind_int64 (stmt, 5, demo_bills[i].amount_minor);
       sqlite3_bind_int (stmt, 6, demo_bills[i].is_income);
       sqlite3_bind_text (stmt, 7, demo_bills[i].rrule, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 8, start, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 8, first_iso, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int (stmt, 9, demo_bills[i].autopay);
+      sqlite3_bind_text (stmt, 10, settled_through, -1, SQLITE_STATIC);
       if (!step_insert (demo, stmt, NULL, error))
         {
           sqlite3_finalize (stmt);
@@ -632,7 +645,7 @@ generate (Demo        *demo,
           const GDate *end,
           GError     **error)
 {
-  g_autofree char *start_iso = NULL;
+  g_autofree char *end_iso = NULL;
   g_autofree char *opening_iso = NULL;
   GDate start = *end;
   GDate day;
@@ -673,8 +686,8 @@ generate (Demo        *demo,
   if (!add_snapshots (demo, opening_iso, _("Opening balance"), error))
     return FALSE;
 
-  start_iso = budg_date_to_iso (&start);
-  if (!add_bills (demo, start_iso, error))
+  end_iso = budg_date_to_iso (end);
+  if (!add_bills (demo, &start, end_iso, error))
     return FALSE;
 
   day = start;

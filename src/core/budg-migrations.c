@@ -120,10 +120,22 @@ static const char migration_2[] =
   ");\n"
   "CREATE INDEX audit_log_row ON audit_log (table_name, row_id);\n";
 
+/* Bills: occurrences up to settled_through are history already in the
+ * transactions; a due bill someone acted on is "touched" and outlives changes
+ * to its bill; an account may warn before its balance reaches zero. */
+static const char migration_3[] =
+  "ALTER TABLE bills ADD COLUMN settled_through TEXT\n"
+  "  CHECK (settled_through IS NULL OR date(settled_through) IS settled_through);\n"
+  "ALTER TABLE due_bills ADD COLUMN touched INTEGER NOT NULL DEFAULT 0 CHECK (touched IN (0, 1));\n"
+  "ALTER TABLE accounts ADD COLUMN warning_threshold_minor INTEGER;\n"
+  "CREATE INDEX due_bills_bill ON due_bills (bill_id, due_date);\n"
+  "CREATE INDEX due_bills_transaction ON due_bills (transaction_id);\n";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BUDG_DATABASE_SCHEMA_VERSION + 1);

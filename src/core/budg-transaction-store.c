@@ -12,6 +12,7 @@
 
 #include "budg-date.h"
 #include "budg-error.h"
+#include "budg-payees.h"
 #include "budg-transaction-store.h"
 #include "budg-validate.h"
 
@@ -132,43 +133,6 @@ lookup_id (BudgTransactionStore  *self,
   return TRUE;
 }
 
-/* Payees are shared by name, so "ACME" and "acme" are one payee. */
-static gboolean
-ensure_payee (BudgTransactionStore  *self,
-              const char            *name,
-              gint64                *out_id,
-              GError               **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  stmt = budg_database_prepare (self->database,
-                                "INSERT INTO payees (name) VALUES (?1) ON CONFLICT DO NOTHING", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  if (!budg_database_step_done (self->database, stmt, error))
-    return FALSE;
-
-  stmt = budg_database_prepare (self->database,
-                                "SELECT id FROM payees WHERE name = ?1 COLLATE NOCASE", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_ROW)
-    {
-      budg_database_set_error (self->database, error, _("saving the payee"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 gboolean
 budg_transaction_store_add (BudgTransactionStore  *self,
                             BudgTransaction       *transaction,
@@ -228,7 +192,7 @@ budg_transaction_store_add (BudgTransactionStore  *self,
   if (!budg_database_begin (self->database, error))
     return FALSE;
 
-  if (payee != NULL && !ensure_payee (self, payee, &payee_id, error))
+  if (payee != NULL && !budg_payees_ensure (self->database, payee, &payee_id, error))
     goto failed;
 
   stmt = budg_database_prepare (self->database,

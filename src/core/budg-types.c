@@ -36,6 +36,18 @@ static const char * const transaction_statuses[] = {
   [BUDG_TRANSACTION_STATUS_RECONCILED] = "reconciled",
 };
 
+static const struct
+{
+  const char *nick;
+  const char *label;
+} due_statuses[] = {
+  [BUDG_DUE_STATUS_UPCOMING] = { "upcoming", N_("Upcoming") },
+  [BUDG_DUE_STATUS_DUE]      = { "due",      N_("Due") },
+  [BUDG_DUE_STATUS_OVERDUE]  = { "overdue",  N_("Overdue") },
+  [BUDG_DUE_STATUS_PAID]     = { "paid",     N_("Paid") },
+  [BUDG_DUE_STATUS_SKIPPED]  = { "skipped",  N_("Skipped") },
+};
+
 /**
  * budg_account_kind_to_string:
  * @kind: a #BudgAccountKind
@@ -133,4 +145,59 @@ budg_transaction_status_from_string (const char            *text,
     }
 
   return FALSE;
+}
+
+/**
+ * budg_due_status_to_string:
+ * @status: a #BudgDueStatus
+ *
+ * Returns: (transfer none): the stable nick of @status, such as "overdue"
+ */
+const char *
+budg_due_status_to_string (BudgDueStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (due_statuses), NULL);
+
+  return due_statuses[status].nick;
+}
+
+/**
+ * budg_due_status_from_string:
+ * @text: a nick such as "paid"
+ * @status: (out) (optional): where to store the status
+ *
+ * Returns: %TRUE if @text names a status
+ */
+gboolean
+budg_due_status_from_string (const char    *text,
+                             BudgDueStatus *status)
+{
+  if (text == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (due_statuses); i++)
+    {
+      if (g_str_equal (text, due_statuses[i].nick))
+        {
+          if (status != NULL)
+            *status = (BudgDueStatus) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * budg_due_status_get_label:
+ * @status: a #BudgDueStatus
+ *
+ * Returns: (transfer none): the translated name of @status, such as "Overdue"
+ */
+const char *
+budg_due_status_get_label (BudgDueStatus status)
+{
+  g_return_val_if_fail ((guint) status < G_N_ELEMENTS (due_statuses), NULL);
+
+  return _(due_statuses[status].label);
 }

@@ -11,6 +11,10 @@
 G_BEGIN_DECLS
 
 typedef struct _BudgAccount          BudgAccount;
+typedef struct _BudgBill             BudgBill;
+typedef struct _BudgBillStore        BudgBillStore;
+typedef struct _BudgDueBill          BudgDueBill;
+typedef struct _BudgDueStore         BudgDueStore;
 typedef struct _BudgAccountStore     BudgAccountStore;
 typedef struct _BudgBalanceSnapshot  BudgBalanceSnapshot;
 typedef struct _BudgBalanceStore     BudgBalanceStore;
@@ -43,6 +47,17 @@ typedef enum
   BUDG_TRANSACTION_STATUS_RECONCILED,
 } BudgTransactionStatus;
 
+/* The nicks ("upcoming", "due", "overdue", "paid", "skipped") are stored and
+ * printed by the CLI. */
+typedef enum
+{
+  BUDG_DUE_STATUS_UPCOMING,
+  BUDG_DUE_STATUS_DUE,
+  BUDG_DUE_STATUS_OVERDUE,
+  BUDG_DUE_STATUS_PAID,
+  BUDG_DUE_STATUS_SKIPPED,
+} BudgDueStatus;
+
 const char *budg_account_kind_to_string        (BudgAccountKind        kind);
 gboolean    budg_account_kind_from_string      (const char            *text,
                                                 BudgAccountKind       *kind);
@@ -50,5 +65,9 @@ const char *budg_account_kind_get_label        (BudgAccountKind        kind);
 const char *budg_transaction_status_to_string  (BudgTransactionStatus  status);
 gboolean    budg_transaction_status_from_string (const char           *text,
                                                  BudgTransactionStatus *status);
+const char *budg_due_status_to_string          (BudgDueStatus          status);
+gboolean    budg_due_status_from_string        (const char            *text,
+                                                BudgDueStatus         *status);
+const char *budg_due_status_get_label          (BudgDueStatus          status);
 
 G_END_DECLS
