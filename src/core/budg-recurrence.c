@@ -244,6 +244,7 @@ static gboolean
 expansion_add (Expansion *ex,
                guint32    julian)
 {
+  GDateWeekday weekday = weekday_of_julian (julian);
   guint32 due = julian;
 
   if (julian > ex->until || julian > ex->last)
@@ -251,30 +252,12 @@ expansion_add (Expansion *ex,
 
   ex->n_seen++;
 
-  switch (weekday_of_julian (julian))
+  if (weekday == G_DATE_SATURDAY || weekday == G_DATE_SUNDAY)
     {
-    case G_DATE_SATURDAY:
       if (ex->shift == BUDG_WEEKEND_SHIFT_BEFORE)
-        due = julian - 1;
+        due = julian - (weekday == G_DATE_SATURDAY ? 1 : 2);
       else if (ex->shift == BUDG_WEEKEND_SHIFT_AFTER)
-        due = julian + 2;
-      break;
-
-    case G_DATE_SUNDAY:
-      if (ex->shift == BUDG_WEEKEND_SHIFT_BEFORE)
-        due = julian - 2;
-      else if (ex->shift == BUDG_WEEKEND_SHIFT_AFTER)
-        due = julian + 1;
-      break;
-
-    case G_DATE_BAD_WEEKDAY:
-    case G_DATE_MONDAY:
-    case G_DATE_TUESDAY:
-    case G_DATE_WEDNESDAY:
-    case G_DATE_THURSDAY:
-    case G_DATE_FRIDAY:
-    default:
-      break;
+        due = julian + (weekday == G_DATE_SATURDAY ? 2 : 1);
     }
 
   if (due >= ex->from && due <= ex->to)
@@ -484,7 +467,7 @@ expand_monthly (Expansion                       *ex,
   month = g_date_get_month (&start);
   start_day = g_date_get_day (&start);
 
-  while (year <= G_MAXUINT16 && expansion_step (ex))
+  while (expansion_step (ex))
     {
       guint32 first = julian_from_dmy (1, month, year);
       guint n_days = g_date_get_days_in_month (month, year);
@@ -526,12 +509,14 @@ expand_yearly (Expansion                       *ex,
   month = g_date_get_month (&start);
   day = g_date_get_day (&start);
 
-  for (; year <= G_MAXUINT16 && expansion_step (ex); year += recur->interval)
+  for (; expansion_step (ex); year += recur->interval)
     {
+      if (julian_from_dmy (1, month, year) > ex->last)
+        return;
+
       /* 29 February only comes in leap years. */
-      if (!g_date_valid_dmy (day, month, (GDateYear) year))
-        continue;
-      if (!expansion_add (ex, julian_from_dmy (day, month, year)))
+      if (g_date_valid_dmy (day, month, (GDateYear) year) &&
+          !expansion_add (ex, julian_from_dmy (day, month, year)))
         return;
     }
 }
@@ -687,6 +672,32 @@ describe_nth_weekday (int         position,
     }
 }
 
+static char *
+describe_weekly (const struct icalrecurrencetype *recur,
+                 guint                            interval)
+{
+  guint n_by_day = BY_LENGTH (recur->by_day);
+  g_autofree char *weekdays = NULL;
+
+  if (BY_LENGTH (recur->by_month_day) > 0 || BY_LENGTH (recur->by_set_pos) > 0)
+    return NULL;
+
+  if (n_by_day == 0)
+    return g_strdup_printf (ngettext ("Every week", "Every %u weeks", interval), interval);
+
+  for (guint i = 0; i < n_by_day; i++)
+    {
+      if (icalrecurrencetype_day_position (recur->by_day[i]) != 0)
+        return NULL;
+    }
+
+  weekdays = describe_weekdays (recur);
+  /* Translators: %1$s is a weekday or a list of them, such as "Monday and
+   * Thursday"; %2$u is the number of weeks. */
+  return g_strdup_printf (ngettext ("Every week on %1$s", "Every %2$u weeks on %1$s", interval),
+                          weekdays, interval);
+}
+
 /* Mondays to Fridays, each without a position: the working week. */
 static gboolean
 is_working_week (const struct icalrecurrencetype *recur)
@@ -783,23 +794,7 @@ describe_rule (const struct icalrecurrencetype *recur)
       return g_strdup_printf (ngettext ("Every day", "Every %u days", interval), interval);
 
     case ICAL_WEEKLY_RECURRENCE:
-      if (n_by_month_day > 0 || n_by_set_pos > 0)
-        return NULL;
-      if (n_by_day == 0)
-        return g_strdup_printf (ngettext ("Every week", "Every %u weeks", interval), interval);
-      for (guint i = 0; i < n_by_day; i++)
-        {
-          if (icalrecurrencetype_day_position (recur->by_day[i]) != 0)
-            return NULL;
-        }
-      {
-        g_autofree char *weekdays = describe_weekdays (recur);
-
-        /* Translators: %1$s is a weekday or a list of them, such as
-         * "Monday and Thursday"; %2$u is the number of weeks. */
-        return g_strdup_printf (ngettext ("Every week on %1$s", "Every %2$u weeks on %1$s", interval),
-                                weekdays, interval);
-      }
+      return describe_weekly (recur, interval);
 
     case ICAL_MONTHLY_RECURRENCE:
       return describe_monthly (recur, interval);
