@@ -131,6 +131,19 @@ int           budg_cli_txn_delete        (BudgCli *cli, const BudgCliCommand *co
 int           budg_cli_balance_set       (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 int           budg_cli_balance_list      (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 
+/* budg-cli-bills.c */
+int           budg_cli_bill_add          (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_bill_list         (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_bill_edit         (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_bill_delete       (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_due_list          (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_due_pay           (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_due_skip          (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_due_move          (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_due_reschedule    (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_forecast          (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_export_ics        (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+
 /* budg-cli-database.c */
 int           budg_cli_init              (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 int           budg_cli_backup            (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
