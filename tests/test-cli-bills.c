@@ -894,6 +894,40 @@ test_due_skip (Fixture       *f,
 }
 
 static void
+test_due_autopay (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(JsonNode) transactions = NULL;
+  JsonArray *rows;
+
+  seed_accounts (f);
+  /* Three occurrences lie in the past (2020), so they are paid on sight. */
+  run_ok (f, "bill", "add", "Streaming", "--amount", "15.99", "--account", "Checking",
+          "--rrule", "FREQ=MONTHLY;BYMONTHDAY=27", "--start", "2020-01-01", "--until", "2020-03-31",
+          "--autopay", NULL);
+
+  listed = run_json (f, "due", "list", "--from", "2020-01-01", "--to", "2020-03-31", NULL);
+  rows = root_array (listed);
+  g_assert_cmpuint (json_array_get_length (rows), ==, 3);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+
+      g_assert_cmpstr (member_string (row, "status"), ==, "paid");
+      g_assert_cmpint (json_object_get_int_member (row, "transaction_id"), >, 0);
+    }
+
+  /* Paid once: looking again records nothing more. */
+  again = run_json (f, "due", "list", "--from", "2020-01-01", "--to", "2020-03-31", NULL);
+  transactions = run_json (f, "txn", "list", NULL);
+  g_assert_cmpuint (json_array_get_length (root_array (transactions)), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (root_array (transactions), 0),
+                                               "amount_minor"), ==, -1599);
+}
+
+static void
 test_due_move (Fixture       *f,
                gconstpointer  data)
 {
@@ -1347,6 +1381,7 @@ main (int   argc,
   g_test_add ("/cli-bills/due/defaults", Fixture, NULL, fixture_setup, test_defaults, fixture_teardown);
   g_test_add ("/cli-bills/due/pay", Fixture, NULL, fixture_setup, test_due_pay, fixture_teardown);
   g_test_add ("/cli-bills/due/skip", Fixture, NULL, fixture_setup, test_due_skip, fixture_teardown);
+  g_test_add ("/cli-bills/due/autopay", Fixture, NULL, fixture_setup, test_due_autopay, fixture_teardown);
   g_test_add ("/cli-bills/due/move", Fixture, NULL, fixture_setup, test_due_move, fixture_teardown);
   g_test_add ("/cli-bills/due/reschedule", Fixture, NULL, fixture_setup, test_due_reschedule, fixture_teardown);
   g_test_add ("/cli-bills/forecast/arithmetic", Fixture, NULL, fixture_setup, test_forecast, fixture_teardown);

@@ -735,6 +735,14 @@ budg_cli_due_list (BudgCli               *cli,
       account_id = budg_account_get_id (account);
     }
 
+  /* Autopay bills are paid on their date; whoever looks first records it. */
+  {
+    g_autofree char *today = budg_date_today ();
+
+    if (budg_due_store_process_autopay (budg_context_get_dues (context), today, &error) < 0)
+      return budg_cli_fail (error);
+  }
+
   /* Materialized, so that every listed row has an id to pay, skip or move. */
   dues = budg_due_store_list (budg_context_get_dues (context), from, to, account_id, TRUE, &error);
   if (dues == NULL)
