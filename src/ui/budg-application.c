@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "budg-application.h"
+#include "budg-date.h"
 #include "budg-context.h"
 #include "budg-preferences-window.h"
 #include "budg-resources.h"
@@ -496,6 +497,16 @@ budg_application_open_database (BudgApplication *self,
       show_open_error (self, path, error);
       return;
     }
+
+  /* Autopay bills are paid on their date: catch up on those that came due
+   * while Budg was closed. Not being able to is no reason not to start. */
+  {
+    g_autofree char *today = budg_date_today ();
+    g_autoptr(GError) autopay_error = NULL;
+
+    if (budg_due_store_process_autopay (budg_context_get_dues (context), today, &autopay_error) < 0)
+      g_warning ("Could not record the autopay bills: %s", autopay_error->message);
+  }
 
   window = budg_window_new (GTK_APPLICATION (self), context);
 
