@@ -12,6 +12,7 @@
 
 #include "budg-account-dialog.h"
 #include "budg-balance-dialog.h"
+#include "budg-bill-dialog.h"
 #include "budg-categories-window.h"
 #include "budg-message-dialog.h"
 #include "budg-window-private.h"
@@ -302,6 +303,20 @@ delete_account_action (GtkWidget  *widget,
 }
 
 static void
+add_bill_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+  GtkWidget *dialog = budg_bill_dialog_new (self->context, NULL, NULL);
+
+  /* A new bill is most likely one of the account being looked at. */
+  budg_bill_dialog_set_account_id (BUDG_BILL_DIALOG (dialog),
+                                   budg_sidebar_get_selected_account_id (self->sidebar));
+  present_transient (self, dialog);
+}
+
+static void
 manage_categories_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
@@ -362,6 +377,7 @@ _budg_window_update_actions (BudgWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.record-balance", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.archive-account", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-account", any);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-bill", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-view", any);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", any);
 }
@@ -386,6 +402,7 @@ _budg_window_class_actions_init (BudgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.record-balance", "x", record_balance_action);
   gtk_widget_class_install_action (widget_class, "win.archive-account", "x", archive_account_action);
   gtk_widget_class_install_action (widget_class, "win.delete-account", "x", delete_account_action);
+  gtk_widget_class_install_action (widget_class, "win.add-bill", NULL, add_bill_action);
   gtk_widget_class_install_action (widget_class, "win.manage-categories", NULL, manage_categories_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
@@ -403,6 +420,8 @@ _budg_window_class_actions_init (BudgWindowClass *klass)
                                        "win.record-balance", "x", G_GINT64_CONSTANT (0));
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.archive-account", "x", G_GINT64_CONSTANT (0));
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.add-bill", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.manage-categories", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "budg-ledger-view.h"
 #include "budg-sidebar.h"
 #include "budg-window.h"
 
@@ -33,6 +34,8 @@ struct _BudgWindow
   AdwViewSwitcherTitle *view_switcher_title;
   AdwViewStack         *view_stack;
   AdwViewSwitcherBar   *view_switcher_bar;
+  AdwBin               *bills_bin;
+  BudgLedgerView       *ledger_view;
   GtkStack             *transactions_stack;
   AdwStatusPage        *transactions_status;
   GtkLabel             *transactions_note;

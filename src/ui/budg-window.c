@@ -289,6 +289,7 @@ sidebar_selected_account_id_changed_cb (BudgWindow  *self,
 
   update_title (self);
   queue_transactions_reload (self);
+  budg_ledger_view_set_account_id (self->ledger_view, account_id);
 }
 
 static void
@@ -450,6 +451,13 @@ budg_window_constructed (GObject *object)
   if (self->settings != NULL)
     g_object_ref (self->settings);
 
+  /* The ledger takes the context at construction, which the template
+   * cannot give it.
+   */
+  self->ledger_view = g_object_ref_sink (BUDG_LEDGER_VIEW (budg_ledger_view_new (self->context)));
+  g_object_bind_property (self->leaflet, "folded", self->ledger_view, "compact", G_BINDING_SYNC_CREATE);
+  adw_bin_set_child (self->bills_bin, GTK_WIDGET (self->ledger_view));
+
   accounts = G_LIST_MODEL (budg_context_get_accounts (self->context));
   budg_sidebar_set_model (self->sidebar, accounts);
   g_signal_connect_object (accounts, "items-changed",
@@ -459,6 +467,7 @@ budg_window_constructed (GObject *object)
   restore_state (self);
   update_main_page (self);
   update_title (self);
+  budg_ledger_view_set_account_id (self->ledger_view, budg_sidebar_get_selected_account_id (self->sidebar));
 }
 
 static void
@@ -473,6 +482,7 @@ budg_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BUDG_TYPE_WINDOW);
 
+  g_clear_object (&self->ledger_view);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
@@ -584,6 +594,7 @@ budg_window_class_init (BudgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BudgWindow, view_switcher_title);
   gtk_widget_class_bind_template_child (widget_class, BudgWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BudgWindow, view_switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, bills_bin);
   gtk_widget_class_bind_template_child (widget_class, BudgWindow, transactions_stack);
   gtk_widget_class_bind_template_child (widget_class, BudgWindow, transactions_status);
   gtk_widget_class_bind_template_child (widget_class, BudgWindow, transactions_note);

@@ -17,6 +17,7 @@
 #include "budg-categories-window.h"
 #include "budg-context.h"
 #include "budg-date.h"
+#include "budg-ledger-view.h"
 #include "budg-message-dialog.h"
 #include "budg-money.h"
 #include "budg-preferences-window.h"
@@ -195,6 +196,20 @@ find_of_type (Fixture *fixture,
               GType    type)
 {
   return find_widget (GTK_WIDGET (fixture->window), is_type, &type);
+}
+
+static gboolean
+is_transactions_view (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  /* The Bills view has a column view of its own. */
+  return GTK_IS_COLUMN_VIEW (widget) && gtk_widget_get_ancestor (widget, BUDG_TYPE_LEDGER_VIEW) == NULL;
+}
+
+static GtkColumnView *
+find_transactions_view (Fixture *fixture)
+{
+  return GTK_COLUMN_VIEW (find_widget (GTK_WIDGET (fixture->window), is_transactions_view, NULL));
 }
 
 static gboolean
@@ -672,7 +687,7 @@ test_transactions_view (Fixture       *fixture,
   last_view = g_settings_get_string (fixture->settings, "last-view");
   g_assert_cmpstr (last_view, ==, "transactions");
 
-  view = GTK_COLUMN_VIEW (find_of_type (fixture, GTK_TYPE_COLUMN_VIEW));
+  view = find_transactions_view (fixture);
   g_assert_nonnull (view);
   SPIN_UNTIL (widget_mapped (GTK_WIDGET (view)) && gtk_column_view_get_model (view) != NULL);
 
@@ -712,7 +727,7 @@ test_transactions_latest_only (Fixture       *fixture,
   g_settings_set_string (fixture->settings, "last-view", "transactions");
   fixture_open_window (fixture);
 
-  view = GTK_COLUMN_VIEW (find_of_type (fixture, GTK_TYPE_COLUMN_VIEW));
+  view = find_transactions_view (fixture);
   SPIN_UNTIL (gtk_column_view_get_model (view) != NULL);
 
   model = G_LIST_MODEL (gtk_column_view_get_model (view));
