@@ -489,6 +489,52 @@ test_ledger_matches_forecast (Fixture       *fixture,
 }
 
 static void
+test_ledger_low_depends_on_kind (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  BudgDatabase *database = budg_context_get_database (fixture->context);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) lows = NULL;
+  g_autoptr(BudgBill) draft = NULL;
+  BudgAccount *card;
+
+  /* A card owing money is normal; a checking account below zero is not. */
+  card = budg_account_store_create (budg_context_get_accounts (fixture->context), "Card",
+                                    BUDG_ACCOUNT_KIND_CREDIT_CARD, "USD", NULL, NULL, 0, &error);
+  g_assert_no_error (error);
+  draft = budg_bill_new ("Subscription", budg_account_get_id (card), 999, "FREQ=MONTHLY;BYMONTHDAY=3", "2099-01-01");
+  g_assert_nonnull (budg_bill_store_create (fixture->bills, draft, &error));
+  add_bill (fixture, "Rent", 60000, "FREQ=MONTHLY;BYMONTHDAY=3", "2099-01-01", FALSE);
+
+  rows = budg_ledger_build (database, fixture->dues, 0, "2099-05-01", "2099-05-31", &lows, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      BudgLedgerRow *row = g_ptr_array_index (rows, i);
+
+      g_assert_cmpint (budg_ledger_row_get_balance_minor (row), <, 0);
+      g_assert_true (budg_ledger_row_get_is_low (row) == (budg_ledger_row_get_account_id (row) == fixture->checking));
+    }
+  g_assert_cmpuint (lows->len, ==, 2);
+  for (guint i = 0; i < lows->len; i++)
+    {
+      BudgLedgerLow *low = &g_array_index (lows, BudgLedgerLow, i);
+
+      g_assert_true (low->is_low == (low->account_id == fixture->checking));
+    }
+
+  /* A warning threshold applies to every kind. */
+  g_assert_true (budg_database_exec (database, "UPDATE accounts SET warning_threshold_minor = 0 WHERE kind = 'credit-card'",
+                                     &error));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = budg_ledger_build (database, fixture->dues, budg_account_get_id (card), "2099-05-01", "2099-05-31", NULL, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_true (budg_ledger_row_get_is_low (g_ptr_array_index (rows, 0)));
+}
+
+static void
 test_update_from_splits_the_series (Fixture       *fixture,
                                     gconstpointer  data)
 {
@@ -582,6 +628,7 @@ main (int   argc,
   ADD ("/bills/due/autopay-pays-once", test_autopay_pays_once);
   ADD ("/bills/forecast/arithmetic", test_forecast_arithmetic);
   ADD ("/bills/ledger/matches-forecast", test_ledger_matches_forecast);
+  ADD ("/bills/ledger/low-depends-on-kind", test_ledger_low_depends_on_kind);
 #undef ADD
 
   return g_test_run ();

@@ -22,6 +22,7 @@ typedef struct
 {
   gint64   account_id;
   gint64   balance_minor;
+  gboolean warns_below_zero;
   gboolean has_threshold;
   gint64   threshold_minor;
   GArray  *transactions;     /* DaySum, by date */
@@ -62,14 +63,17 @@ load_account_state (BudgDatabase  *database,
     goto failed;
 
   stmt = budg_database_prepare (database,
-                                "SELECT warning_threshold_minor FROM accounts WHERE id = ?1", error);
+                                "SELECT warning_threshold_minor, kind NOT IN ('credit-card', 'loan')"
+                                " FROM accounts WHERE id = ?1",
+                                error);
   if (stmt == NULL)
     goto failed;
   sqlite3_bind_int64 (stmt, 1, account_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  if (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      state->has_threshold = TRUE;
+      state->has_threshold = sqlite3_column_type (stmt, 0) != SQLITE_NULL;
       state->threshold_minor = sqlite3_column_int64 (stmt, 0);
+      state->warns_below_zero = sqlite3_column_int (stmt, 1) != 0;
     }
   sqlite3_reset (stmt);
 
@@ -126,10 +130,17 @@ advance_to (AccountState  *state,
 }
 
 static gboolean
+is_low_balance (const AccountState *state,
+                gint64              balance_minor)
+{
+  return (state->warns_below_zero && balance_minor < 0) ||
+         (state->has_threshold && balance_minor < state->threshold_minor);
+}
+
+static gboolean
 is_low (const AccountState *state)
 {
-  return state->balance_minor < 0 ||
-         (state->has_threshold && state->balance_minor < state->threshold_minor);
+  return is_low_balance (state, state->balance_minor);
 }
 
 typedef struct
@@ -292,6 +303,7 @@ budg_ledger_build (BudgDatabase  *database,
           g_strlcpy (low.currency, forecast->currency, sizeof low.currency);
           g_strlcpy (low.date, forecast->low.date, sizeof low.date);
           low.balance_minor = forecast->low.balance_minor;
+          low.is_low = is_low_balance (state, low.balance_minor);
           g_array_append_val (lows, low);
         }
       *out_lows = g_steal_pointer (&lows);

@@ -12,13 +12,17 @@
 
 G_BEGIN_DECLS
 
-/* The lowest projected balance of one account over the ledger's range. */
+/* The lowest projected balance of one account over the ledger's range.
+ * A balance is "low" below the account's warning threshold, and below zero
+ * for every kind but credit cards and loans, whose balance is a debt and
+ * normally negative. */
 typedef struct
 {
   gint64 account_id;
   char   currency[4];
-  char   date[11];
-  gint64 balance_minor;
+  char     date[11];
+  gint64   balance_minor;
+  gboolean is_low;        /* below zero (where that is a warning) or the threshold */
 } BudgLedgerLow;
 
 /* The due-bill ledger for [@from, @to]: due bills and balance snapshots of

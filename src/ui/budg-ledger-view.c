@@ -407,13 +407,14 @@ create_low (BudgLedgerView       *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label;
 
-  if (low->balance_minor < 0)
+  if (low->is_low)
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
       gtk_widget_add_css_class (icon, "error");
       gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Below zero"),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      low->balance_minor < 0 ? _("Below zero") : _("Below the warning level"),
                                       -1);
       gtk_box_append (GTK_BOX (box), icon);
     }
@@ -426,7 +427,7 @@ create_low (BudgLedgerView       *self,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "numeric");
-  if (low->balance_minor < 0)
+  if (low->is_low)
     gtk_widget_add_css_class (label, "error");
   gtk_box_append (GTK_BOX (box), label);
 
