@@ -928,6 +928,30 @@ test_due_autopay (Fixture       *f,
 }
 
 static void
+test_warning_threshold (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(JsonNode) set = NULL;
+  g_autoptr(JsonNode) cleared = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  g_auto(CliResult) bad = { 0 };
+
+  seed_accounts (f);
+  set = run_json (f, "account", "edit", "Checking", "--warning-threshold", "250.00", NULL);
+  g_assert_cmpint (json_object_get_int_member (root_object (set), "warning_threshold_minor"), ==, 25000);
+
+  listed = run_json (f, "account", "list", NULL);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (root_array (listed), 0),
+                                               "warning_threshold_minor"), ==, 25000);
+
+  run_cli (f, &bad, "account", "edit", "Checking", "--warning-threshold", "lots", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+
+  cleared = run_json (f, "account", "edit", "Checking", "--warning-threshold", "", NULL);
+  g_assert_true (json_object_get_null_member (root_object (cleared), "warning_threshold_minor"));
+}
+
+static void
 test_due_move (Fixture       *f,
                gconstpointer  data)
 {
@@ -1382,6 +1406,7 @@ main (int   argc,
   g_test_add ("/cli-bills/due/pay", Fixture, NULL, fixture_setup, test_due_pay, fixture_teardown);
   g_test_add ("/cli-bills/due/skip", Fixture, NULL, fixture_setup, test_due_skip, fixture_teardown);
   g_test_add ("/cli-bills/due/autopay", Fixture, NULL, fixture_setup, test_due_autopay, fixture_teardown);
+  g_test_add ("/cli-bills/account/warning-threshold", Fixture, NULL, fixture_setup, test_warning_threshold, fixture_teardown);
   g_test_add ("/cli-bills/due/move", Fixture, NULL, fixture_setup, test_due_move, fixture_teardown);
   g_test_add ("/cli-bills/due/reschedule", Fixture, NULL, fixture_setup, test_due_reschedule, fixture_teardown);
   g_test_add ("/cli-bills/forecast/arithmetic", Fixture, NULL, fixture_setup, test_forecast, fixture_teardown);

@@ -264,6 +264,29 @@ test_account_archive_delete_undelete (Fixture       *fixture,
 }
 
 static void
+test_account_warning_threshold (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  BudgAccountStore *accounts = budg_context_get_accounts (fixture->context);
+  g_autoptr(GError) error = NULL;
+  BudgAccount *account;
+
+  account = budg_account_store_create (accounts, "Checking", BUDG_ACCOUNT_KIND_CHECKING, "USD",
+                                       NULL, NULL, 0, &error);
+  g_assert_false (budg_account_get_has_warning_threshold (account));
+
+  g_assert_true (budg_account_store_set_warning_threshold (accounts, account, TRUE, 20000, &error));
+  g_assert_no_error (error);
+  g_assert_true (budg_account_get_has_warning_threshold (account));
+  g_assert_cmpint (budg_account_get_warning_threshold_minor (account), ==, 20000);
+  g_assert_cmpint (count_rows (fixture, "accounts WHERE warning_threshold_minor = 20000"), ==, 1);
+
+  g_assert_true (budg_account_store_set_warning_threshold (accounts, account, FALSE, 0, &error));
+  g_assert_false (budg_account_get_has_warning_threshold (account));
+  g_assert_cmpint (count_rows (fixture, "accounts WHERE warning_threshold_minor IS NULL"), ==, 1);
+}
+
+static void
 test_category_paths (Fixture       *fixture,
                      gconstpointer  data)
 {
@@ -575,6 +598,7 @@ main (int   argc,
   ADD ("/stores/account/bad-input-changes-nothing", test_account_bad_input_changes_nothing);
   ADD ("/stores/account/find-by-name-or-id", test_account_find_by_name_or_id);
   ADD ("/stores/account/archive-delete-undelete", test_account_archive_delete_undelete);
+  ADD ("/stores/account/warning-threshold", test_account_warning_threshold);
   ADD ("/stores/category/paths", test_category_paths);
   ADD ("/stores/category/delete-reassigns-and-undoes", test_category_delete_reassigns_and_undoes);
   ADD ("/stores/transaction/queries", test_transaction_queries);

@@ -64,6 +64,11 @@ budg_cli_account_to_json (BudgAccount *account,
   budg_cli_json_add_string (builder, "institution", budg_account_get_institution (account));
   budg_cli_json_add_boolean (builder, "archived", budg_account_get_archived (account));
   budg_cli_json_add_int (builder, "balance_minor", budg_account_get_balance_minor (account));
+  json_builder_set_member_name (builder, "warning_threshold_minor");
+  if (budg_account_get_has_warning_threshold (account))
+    json_builder_add_int_value (builder, budg_account_get_warning_threshold_minor (account));
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 }
 
@@ -258,14 +263,18 @@ budg_cli_account_edit (BudgCli               *cli,
   const char *kind_text = NULL;
   const char *currency_text = NULL;
   const char *institution = NULL;
+  const char *threshold_text = NULL;
   const BudgCliOption options[] = {
     { "name", TRUE, &name },
     { "kind", TRUE, &kind_text },
     { "currency", TRUE, &currency_text },
     { "institution", TRUE, &institution },
+    { "warning-threshold", TRUE, &threshold_text },
     { NULL }
   };
   g_autoptr(BudgAccount) account = NULL;
+  BudgDatabase *database;
+  gint64 threshold = 0;
   BudgAccountStore *store;
   BudgContext *context;
   BudgAccount *found;
@@ -276,8 +285,9 @@ budg_cli_account_edit (BudgCli               *cli,
   if (status != BUDG_CLI_CONTINUE)
     return status;
 
-  if (name == NULL && kind_text == NULL && currency_text == NULL && institution == NULL)
-    return budg_cli_usage_error (command, _("Nothing to change: give --name, --kind, --currency or --institution."));
+  if (name == NULL && kind_text == NULL && currency_text == NULL && institution == NULL &&
+      threshold_text == NULL)
+    return budg_cli_usage_error (command, _("Nothing to change: give --name, --kind, --currency, --institution or --warning-threshold."));
 
   if (kind_text != NULL && !parse_kind (kind_text, &kind, &error))
     return budg_cli_fail (error);
@@ -308,8 +318,23 @@ budg_cli_account_edit (BudgCli               *cli,
   else if (institution[0] != '\0')
     new_institution = g_strdup (institution);
 
-  if (!budg_account_store_update (store, account, new_name, kind, currency, new_institution, &error))
+  /* An empty --warning-threshold removes it; an amount is in the account's
+   * currency (the new one, when that changes too). */
+  if (threshold_text != NULL && threshold_text[0] != '\0' &&
+      !budg_money_parse (threshold_text, currency, &threshold, &error))
     return budg_cli_fail (error);
+
+  database = budg_context_get_database (context);
+  if (!budg_database_begin (database, &error))
+    return budg_cli_fail (error);
+  if (!budg_account_store_update (store, account, new_name, kind, currency, new_institution, &error) ||
+      (threshold_text != NULL &&
+       !budg_account_store_set_warning_threshold (store, account, threshold_text[0] != '\0', threshold, &error)) ||
+      !budg_database_commit (database, &error))
+    {
+      budg_database_rollback (database);
+      return budg_cli_fail (error);
+    }
 
   if (cli->json)
     print_account_json (lookup_fresh (store, account));

@@ -124,7 +124,8 @@ budg_account_store_reload (BudgAccountStore  *self,
   g_return_val_if_fail (BUDG_IS_ACCOUNT_STORE (self), FALSE);
 
   stmt = budg_database_prepare (self->database,
-                                "SELECT id, name, kind, currency, institution, archived, sort_order"
+                                "SELECT id, name, kind, currency, institution, archived, sort_order,"
+                                " warning_threshold_minor"
                                 " FROM accounts ORDER BY sort_order, name COLLATE NOCASE, id",
                                 error);
   if (stmt == NULL)
@@ -153,6 +154,8 @@ budg_account_store_reload (BudgAccountStore  *self,
       budg_account_set_institution (account, (const char *) sqlite3_column_text (stmt, 4));
       budg_account_set_archived (account, sqlite3_column_int (stmt, 5) != 0);
       budg_account_set_sort_order (account, sqlite3_column_int (stmt, 6));
+      budg_account_set_warning_threshold (account, sqlite3_column_type (stmt, 7) != SQLITE_NULL,
+                                          sqlite3_column_int64 (stmt, 7));
       g_ptr_array_add (accounts, account);
     }
 
@@ -660,6 +663,34 @@ budg_account_store_set_archived (BudgAccountStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, budg_account_get_id (account));
   sqlite3_bind_int (stmt, 2, archived ? 1 : 0);
+
+  if (!budg_database_step_done (self->database, stmt, error))
+    return FALSE;
+
+  budg_database_emit_changed (self->database, "accounts");
+
+  return TRUE;
+}
+
+gboolean
+budg_account_store_set_warning_threshold (BudgAccountStore  *self,
+                                          BudgAccount       *account,
+                                          gboolean           has_threshold,
+                                          gint64             threshold_minor,
+                                          GError           **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BUDG_IS_ACCOUNT_STORE (self), FALSE);
+  g_return_val_if_fail (BUDG_IS_ACCOUNT (account), FALSE);
+
+  stmt = budg_database_prepare (self->database,
+                                "UPDATE accounts SET warning_threshold_minor = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, budg_account_get_id (account));
+  if (has_threshold)
+    sqlite3_bind_int64 (stmt, 2, threshold_minor);
 
   if (!budg_database_step_done (self->database, stmt, error))
     return FALSE;

@@ -56,6 +56,13 @@ gboolean          budg_account_store_set_archived (BudgAccountStore  *self,
                                                    BudgAccount       *account,
                                                    gboolean           archived,
                                                    GError           **error);
+/* The ledger warns when the projected balance of @account drops below
+ * @threshold_minor; %FALSE for @has_threshold removes the warning level. */
+gboolean          budg_account_store_set_warning_threshold (BudgAccountStore *self,
+                                                            BudgAccount      *account,
+                                                            gboolean          has_threshold,
+                                                            gint64            threshold_minor,
+                                                            GError          **error);
 gint64            budg_account_store_count_transactions (BudgAccountStore *self,
                                                          BudgAccount      *account);
 gboolean          budg_account_store_delete       (BudgAccountStore  *self,

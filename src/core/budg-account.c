@@ -24,6 +24,8 @@ struct _BudgAccount
   int sort_order;
   gint64 balance_minor;
   char *balance_date;
+  gboolean has_warning_threshold;
+  gint64 warning_threshold_minor;
 };
 
 G_DEFINE_FINAL_TYPE (BudgAccount, budg_account, G_TYPE_OBJECT)
@@ -39,6 +41,8 @@ enum {
   PROP_SORT_ORDER,
   PROP_BALANCE_MINOR,
   PROP_BALANCE_DATE,
+  PROP_HAS_WARNING_THRESHOLD,
+  PROP_WARNING_THRESHOLD_MINOR,
   N_PROPS
 };
 
@@ -103,6 +107,14 @@ budg_account_get_property (GObject    *object,
       g_value_set_int (value, self->sort_order);
       break;
 
+    case PROP_HAS_WARNING_THRESHOLD:
+      g_value_set_boolean (value, self->has_warning_threshold);
+      break;
+
+    case PROP_WARNING_THRESHOLD_MINOR:
+      g_value_set_int64 (value, self->warning_threshold_minor);
+      break;
+
     case PROP_BALANCE_MINOR:
       g_value_set_int64 (value, self->balance_minor);
       break;
@@ -156,6 +168,14 @@ budg_account_set_property (GObject      *object,
 
     case PROP_BALANCE_MINOR:
       budg_account_set_balance_minor (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_HAS_WARNING_THRESHOLD:
+      budg_account_set_warning_threshold (self, g_value_get_boolean (value), self->warning_threshold_minor);
+      break;
+
+    case PROP_WARNING_THRESHOLD_MINOR:
+      budg_account_set_warning_threshold (self, self->has_warning_threshold, g_value_get_int64 (value));
       break;
 
     case PROP_BALANCE_DATE:
@@ -225,6 +245,17 @@ budg_account_class_init (BudgAccountClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* The ledger warns when the projected balance drops below the threshold. */
+  properties[PROP_HAS_WARNING_THRESHOLD] =
+    g_param_spec_boolean ("has-warning-threshold", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_WARNING_THRESHOLD_MINOR] =
+    g_param_spec_int64 ("warning-threshold-minor", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -279,6 +310,8 @@ budg_account_copy (BudgAccount *self)
   copy->sort_order = self->sort_order;
   copy->balance_minor = self->balance_minor;
   copy->balance_date = g_strdup (self->balance_date);
+  copy->has_warning_threshold = self->has_warning_threshold;
+  copy->warning_threshold_minor = self->warning_threshold_minor;
 
   return copy;
 }
@@ -444,4 +477,50 @@ budg_account_set_balance_minor (BudgAccount *self,
 
   self->balance_minor = balance_minor;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BALANCE_MINOR]);
+}
+
+gboolean
+budg_account_get_has_warning_threshold (BudgAccount *self)
+{
+  g_return_val_if_fail (BUDG_IS_ACCOUNT (self), FALSE);
+
+  return self->has_warning_threshold;
+}
+
+gint64
+budg_account_get_warning_threshold_minor (BudgAccount *self)
+{
+  g_return_val_if_fail (BUDG_IS_ACCOUNT (self), 0);
+
+  return self->warning_threshold_minor;
+}
+
+/**
+ * budg_account_set_warning_threshold:
+ * @has_threshold: whether the account warns at all (beyond going below zero)
+ * @threshold_minor: the balance below which it warns
+ */
+void
+budg_account_set_warning_threshold (BudgAccount *self,
+                                    gboolean     has_threshold,
+                                    gint64       threshold_minor)
+{
+  g_return_if_fail (BUDG_IS_ACCOUNT (self));
+
+  has_threshold = !!has_threshold;
+  if (!has_threshold)
+    threshold_minor = 0;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->has_warning_threshold != has_threshold)
+    {
+      self->has_warning_threshold = has_threshold;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_WARNING_THRESHOLD]);
+    }
+  if (self->warning_threshold_minor != threshold_minor)
+    {
+      self->warning_threshold_minor = threshold_minor;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNING_THRESHOLD_MINOR]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 }

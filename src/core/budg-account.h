@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (BudgAccount, budg_account, BUDG, ACCOUNT, GObject)
 /* Properties: "id" (gint64, 0 until stored), "name", "kind" (BudgAccountKind as int),
  * "currency", "institution" (nullable), "archived", "sort-order", "balance-minor"
  * (current balance, filled by BudgAccountStore), "balance-date" (nullable ISO date of
- * the latest balance snapshot the balance starts from).
+ * the latest balance snapshot the balance starts from), "has-warning-threshold" and
+ * "warning-threshold-minor" (the balance below which the ledger warns).
  */
 BudgAccount     *budg_account_new              (const char      *name,
                                                 BudgAccountKind  kind,
@@ -44,6 +45,11 @@ void             budg_account_set_archived     (BudgAccount     *self,
 int              budg_account_get_sort_order   (BudgAccount     *self);
 void             budg_account_set_sort_order   (BudgAccount     *self,
                                                 int              sort_order);
+gboolean         budg_account_get_has_warning_threshold   (BudgAccount *self);
+gint64           budg_account_get_warning_threshold_minor (BudgAccount *self);
+void             budg_account_set_warning_threshold       (BudgAccount *self,
+                                                           gboolean     has_threshold,
+                                                           gint64       threshold_minor);
 gint64           budg_account_get_balance_minor (BudgAccount    *self);
 void             budg_account_set_balance_minor (BudgAccount    *self,
                                                  gint64          balance_minor);
