@@ -42,8 +42,8 @@ shot() {
   echo "wrote $out/$name.png"
 }
 
-shot main "$work/demo.db" transactions 1200 760
-shot accounts "$work/demo.db" transactions 1200 760 1
-shot bills "$work/demo.db" bills 1200 760
+shot main "$work/demo.db" bills 1200 760
+shot transactions "$work/demo.db" transactions 1200 760
+shot accounts "$work/demo.db" bills 1200 760 1
 shot welcome "$work/empty.db" bills 1000 700
 shot narrow "$work/demo.db" transactions 360 720
