@@ -647,6 +647,89 @@ move_to_date_action (GtkWidget  *widget,
   gtk_popover_popup (GTK_POPOVER (self->date_popover));
 }
 
+/* Paying with another amount or date ----------------------------------------- */
+
+static void
+pay_answered_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(DueQuestion) question = user_data;
+  BudgLedgerView *self = question->view;
+  g_autoptr(BudgDueBill) due = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 size;
+
+  if (!budg_message_dialog_choose_finish (result, &error))
+    return;
+
+  if (!budg_amount_row_parse (question->amount_row, &size, &error) ||
+      !(due = dup_current_due (self, question->due, &error)))
+    {
+      _budg_ledger_view_show_error (self, error);
+      return;
+    }
+
+  /* Typed as the size of the payment; stored with the bill's sign. */
+  size = budg_due_bill_get_amount_minor (due) < 0 ? -ABS (size) : ABS (size);
+
+  if (budg_due_store_pay (get_dues (self), due, budg_date_row_get_date (question->date_row),
+                          TRUE, size, &error) == 0)
+    _budg_ledger_view_show_error (self, error);
+
+  _budg_ledger_view_queue_rebuild (self);
+}
+
+/* "Pay…": records the payment as it really happened, which may be another
+ * day and another amount than the bill said. */
+static void
+pay_details_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BudgLedgerView *self = BUDG_LEDGER_VIEW (widget);
+  BudgLedgerRow *row = _budg_ledger_view_lookup_due_row (self, g_variant_get_int64 (parameter),
+                                                         NULL);
+  BudgDueBill *due = row != NULL ? budg_ledger_row_get_due_bill (row) : NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *amount_text = NULL;
+  g_autofree char *today = budg_date_today ();
+  GtkWidget *group;
+  DueQuestion *question;
+
+  if (due == NULL || budg_due_bill_get_status (due) == BUDG_DUE_STATUS_PAID ||
+      budg_due_bill_get_status (due) == BUDG_DUE_STATUS_SKIPPED)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
+  group = adw_preferences_group_new ();
+  question = due_question_new (self, due);
+  question->amount_row = BUDG_AMOUNT_ROW (g_object_ref_sink (budg_amount_row_new ()));
+  question->date_row = BUDG_DATE_ROW (g_object_ref_sink (budg_date_row_new ()));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (question->amount_row), _("Amount paid"));
+  budg_amount_row_set_currency (question->amount_row, budg_due_bill_get_currency (due));
+  amount_text = budg_money_format_plain (ABS (budg_due_bill_get_amount_minor (due)),
+                                         budg_due_bill_get_currency (due));
+  gtk_editable_set_text (GTK_EDITABLE (question->amount_row), amount_text);
+
+  /* A bill paid ahead is paid today; one paid late, too. */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (question->date_row), _("Paid on"));
+  budg_date_row_set_date (question->date_row, today);
+
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (question->amount_row));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (question->date_row));
+
+  /* Translators: %s is a bill's name. */
+  heading = g_strdup_printf (_("Pay “%s”"), budg_due_bill_get_name (due));
+  budg_message_dialog_choose_with_extra_child_async (get_window (self), heading,
+                                                     _("The payment is recorded as a transaction of its account."),
+                                                     group, _("_Cancel"), _("_Pay"), FALSE,
+                                                     NULL, pay_answered_cb, question);
+}
+
 /* Editing and deleting ------------------------------------------------------- */
 
 static void
@@ -883,6 +966,7 @@ create_menu_model (BudgDueBill *due)
   } items[] = {
     { status_section, status == BUDG_DUE_STATUS_PAID ? _("_Undo Payment") : _("Mark as _Paid"),
       "ledger.toggle-paid" },
+    { status_section, _("P_ay…"), "ledger.pay-details" },
     { status_section, status == BUDG_DUE_STATUS_SKIPPED ? _("Undo S_kip") : _("_Skip"),
       "ledger.toggle-skipped" },
     { edit_section, _("_Edit Bill…"), "ledger.edit" },
@@ -897,6 +981,9 @@ create_menu_model (BudgDueBill *due)
       g_autoptr(GMenuItem) item = NULL;
 
       /* A skipped bill is brought back before it is paid. */
+      if ((status == BUDG_DUE_STATUS_SKIPPED || status == BUDG_DUE_STATUS_PAID) &&
+          g_str_equal (items[i].action, "ledger.pay-details"))
+        continue;
       if (status == BUDG_DUE_STATUS_SKIPPED && g_str_equal (items[i].action, "ledger.toggle-paid"))
         continue;
       if (status == BUDG_DUE_STATUS_PAID && g_str_equal (items[i].action, "ledger.toggle-skipped"))
@@ -1092,6 +1179,7 @@ _budg_ledger_view_class_actions_init (BudgLedgerViewClass *klass)
     { GDK_KEY_Up, GDK_ALT_MASK, "ledger.move-up", FALSE },
     { GDK_KEY_Down, GDK_ALT_MASK, "ledger.move-down", FALSE },
     { GDK_KEY_p, GDK_CONTROL_MASK, "ledger.toggle-paid", TRUE },
+    { GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ledger.pay-details", TRUE },
     { GDK_KEY_k, GDK_CONTROL_MASK, "ledger.toggle-skipped", TRUE },
     { GDK_KEY_F2, 0, "ledger.edit", TRUE },
     { GDK_KEY_e, GDK_CONTROL_MASK, "ledger.edit", TRUE },
@@ -1102,6 +1190,7 @@ _budg_ledger_view_class_actions_init (BudgLedgerViewClass *klass)
   };
 
   gtk_widget_class_install_action (widget_class, "ledger.toggle-paid", "x", toggle_paid_action);
+  gtk_widget_class_install_action (widget_class, "ledger.pay-details", "x", pay_details_action);
   gtk_widget_class_install_action (widget_class, "ledger.toggle-skipped", "x",
                                    toggle_skipped_action);
   gtk_widget_class_install_action (widget_class, "ledger.edit", "x", edit_action);

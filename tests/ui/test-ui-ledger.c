@@ -678,6 +678,44 @@ test_ledger_pay (Fixture       *fixture,
               BUDG_DUE_STATUS_PAID);
 }
 
+static void
+test_ledger_pay_details (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(BudgTransaction) transaction = NULL;
+  GtkWindow *dialog = NULL;
+  GtkWidget *amount_row;
+  GtkWidget *date_row;
+  BudgDueBill *due;
+  gint64 before;
+  guint position;
+
+  add_household (fixture);
+  open_view (fixture);
+  before = count_transactions (fixture);
+
+  /* Paid a day late and for a little more than the bill said. */
+  position = find_due_row (fixture, "Power", NULL);
+  due = due_at (fixture, position);
+  g_assert_true (activate_for_due (fixture, "ledger.pay-details", due));
+  SPIN_UNTIL ((dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  amount_row = find_row_titled (GTK_WIDGET (dialog), "Amount paid");
+  date_row = find_row_titled (GTK_WIDGET (dialog), "Paid on");
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), "93.50");
+  budg_date_row_set_date (BUDG_DATE_ROW (date_row), "2040-03-13");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), BUDG_MESSAGE_DIALOG_RESPONSE_CONFIRM);
+
+  SPIN_UNTIL (status_at (fixture, find_due_row (fixture, "Power", NULL)) == BUDG_DUE_STATUS_PAID);
+  g_assert_cmpint (count_transactions (fixture), ==, before + 1);
+  due = due_at (fixture, find_due_row (fixture, "Power", NULL));
+  transaction = budg_transaction_store_get (budg_context_get_transactions (fixture->context),
+                                            budg_due_bill_get_transaction_id (due), NULL);
+  g_assert_nonnull (transaction);
+  g_assert_cmpint (budg_transaction_get_amount_minor (transaction), ==, -9350);
+  g_assert_cmpstr (budg_transaction_get_date (transaction), ==, "2040-03-13");
+  assert_balances_match_forecast (fixture);
+}
+
 static gboolean
 is_label_containing (GtkWidget     *widget,
                      gconstpointer  data)
@@ -1380,6 +1418,7 @@ main (int   argc,
   ADD ("/ui/ledger/low-rows", test_ledger_low_rows);
   ADD ("/ui/ledger/empty", test_ledger_empty);
   ADD ("/ui/ledger/pay", test_ledger_pay);
+  ADD ("/ui/ledger/pay-details", test_ledger_pay_details);
   ADD ("/ui/ledger/move/within-day", test_ledger_move_within_day);
   ADD ("/ui/ledger/move/other-day", test_ledger_move_to_other_day);
   ADD ("/ui/ledger/move/keyboard", test_ledger_keyboard_move);
