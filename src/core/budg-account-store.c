@@ -538,6 +538,13 @@ budg_account_store_create (BudgAccountStore  *self,
       return NULL;
     }
 
+  /* Inside a caller's transaction "changed" waits for its commit, so the
+   * store has not read the new account yet; the caller still needs it.
+   */
+  if (budg_account_store_lookup (self, id) == NULL &&
+      !budg_account_store_reload (self, error))
+    return NULL;
+
   return budg_account_store_lookup (self, id);
 }
 

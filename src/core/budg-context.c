@@ -26,7 +26,6 @@ struct _BudgContext
   BudgDueStore         *dues;
   GSettings            *settings;
 
-  char                 *default_currency;
 };
 
 G_DEFINE_FINAL_TYPE (BudgContext, budg_context, G_TYPE_OBJECT)
@@ -49,22 +48,11 @@ budg_context_dispose (GObject *object)
 }
 
 static void
-budg_context_finalize (GObject *object)
-{
-  BudgContext *self = (BudgContext *)object;
-
-  g_clear_pointer (&self->default_currency, g_free);
-
-  G_OBJECT_CLASS (budg_context_parent_class)->finalize (object);
-}
-
-static void
 budg_context_class_init (BudgContextClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = budg_context_dispose;
-  object_class->finalize = budg_context_finalize;
 }
 
 static void
@@ -215,8 +203,7 @@ budg_context_get_default_currency (BudgContext *self)
         }
     }
 
-  g_free (self->default_currency);
-  self->default_currency = g_steal_pointer (&code);
-
-  return self->default_currency;
+  /* Interned, so a caller may keep the string however often the preference
+   * changes: there are a few hundred currency codes at most. */
+  return g_intern_string (code);
 }

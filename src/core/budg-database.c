@@ -665,7 +665,12 @@ budg_database_rollback (BudgDatabase *self)
     {
       if (!sqlite3_get_autocommit (self->handle))
         sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
-      g_hash_table_remove_all (self->pending_changes);
+      self->depth = 0;
+      /* A store may have read rows inside the transaction (to hand back what
+       * it created); telling it the tables changed makes it read them again
+       * as they are now. */
+      flush_changes (self);
+      return;
     }
   else
     {

@@ -18,9 +18,10 @@
 #include "budg-money.h"
 
 /* The form that creates an account (with its opening balance) or edits the
- * name, kind, currency and institution of an existing one. It only ever
- * talks to BudgAccountStore, which either stores everything or nothing, so a
- * failed save leaves the dialog open with the database unchanged.
+ * name, kind, currency and institution of an existing one; both set the
+ * balance below which the bills view warns. The account and its warning
+ * threshold are saved in one transaction, so a failed save leaves the dialog
+ * open with the database unchanged.
  */
 
 struct _BudgAccountDialog
@@ -42,6 +43,8 @@ struct _BudgAccountDialog
   BudgAmountRow       *amount_row;
   BudgDateRow         *date_row;
   GtkLabel            *amount_error_label;
+  BudgAmountRow       *threshold_row;
+  GtkLabel            *threshold_error_label;
 };
 
 G_DEFINE_FINAL_TYPE (BudgAccountDialog, budg_account_dialog, ADW_TYPE_WINDOW)
@@ -96,6 +99,19 @@ parse_opening_balance (BudgAccountDialog  *self,
   return !*out_given || budg_amount_row_parse (self->amount_row, out_minor, error);
 }
 
+/* An empty threshold is valid and means "never warn". */
+static gboolean
+parse_threshold (BudgAccountDialog  *self,
+                 gboolean           *out_given,
+                 gint64             *out_minor,
+                 GError            **error)
+{
+  *out_given = !budg_amount_row_is_empty (self->threshold_row);
+  *out_minor = 0;
+
+  return !*out_given || budg_amount_row_parse (self->threshold_row, out_minor, error);
+}
+
 static gboolean
 is_valid (BudgAccountDialog *self)
 {
@@ -105,7 +121,8 @@ is_valid (BudgAccountDialog *self)
   return get_selected_currency (self) != NULL &&
          check_name (self, NULL) &&
          check_institution (self, NULL) &&
-         (self->account != NULL || parse_opening_balance (self, &given, &minor, NULL));
+         (self->account != NULL || parse_opening_balance (self, &given, &minor, NULL)) &&
+         parse_threshold (self, &given, &minor, NULL);
 }
 
 static void
@@ -123,6 +140,18 @@ update_opening_balance (BudgAccountDialog *self)
 
   parse_opening_balance (self, &given, &minor, &error);
   budg_form_set_field_error (GTK_WIDGET (self->amount_row), self->amount_error_label, error);
+}
+
+static void
+update_threshold (BudgAccountDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean given;
+  gint64 minor;
+
+  parse_threshold (self, &given, &minor, &error);
+  budg_form_set_field_error (GTK_WIDGET (self->threshold_row), self->threshold_error_label,
+                             error);
 }
 
 static gboolean
@@ -188,11 +217,22 @@ amount_changed_cb (BudgAccountDialog *self)
 }
 
 static void
+threshold_changed_cb (BudgAccountDialog *self)
+{
+  update_threshold (self);
+  update_save (self);
+}
+
+static void
 currency_changed_cb (BudgAccountDialog *self)
 {
-  /* The opening balance is read in the currency of the account. */
-  budg_amount_row_set_currency (self->amount_row, get_selected_currency (self));
+  const char *currency = get_selected_currency (self);
+
+  /* Both amounts are read in the currency of the account. */
+  budg_amount_row_set_currency (self->amount_row, currency);
+  budg_amount_row_set_currency (self->threshold_row, currency);
   update_opening_balance (self);
+  update_threshold (self);
   update_save (self);
 }
 
@@ -202,47 +242,71 @@ entry_activated_cb (BudgAccountDialog *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
 }
 
+/* Creates or updates the account; called inside the transaction of the
+ * save.
+ */
+static BudgAccount *
+store_account (BudgAccountDialog  *self,
+               GError            **error)
+{
+  BudgAccountStore *store = budg_context_get_accounts (self->context);
+  g_autofree char *name = budg_form_dup_entry_text (self->name_row);
+  g_autofree char *institution = budg_form_dup_entry_text (self->institution_row);
+  BudgAccountKind kind = adw_combo_row_get_selected (self->kind_row);
+  const char *currency = get_selected_currency (self);
+  BudgAccount *account;
+  gboolean given;
+  gint64 minor;
+
+  if (self->account != NULL)
+    {
+      if (!budg_account_store_update (store, self->account, name, kind, currency, institution,
+                                      error))
+        return NULL;
+
+      return self->account;
+    }
+
+  parse_opening_balance (self, &given, &minor, NULL);
+  account = budg_account_store_create (store, name, kind, currency, institution,
+                                       given ? budg_date_row_get_date (self->date_row) : NULL,
+                                       minor, error);
+  if (account != NULL)
+    g_debug ("Created account %" G_GINT64_FORMAT, budg_account_get_id (account));
+
+  return account;
+}
+
 static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
   BudgAccountDialog *self = BUDG_ACCOUNT_DIALOG (widget);
-  BudgAccountStore *store = budg_context_get_accounts (self->context);
+  BudgDatabase *database = budg_context_get_database (self->context);
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *institution = NULL;
-  guint kind = adw_combo_row_get_selected (self->kind_row);
-  const char *currency = get_selected_currency (self);
+  BudgAccount *account;
+  gboolean has_threshold;
+  gint64 threshold;
 
   /* Enter in a field comes here even while the form is incomplete. */
-  if (!is_valid (self) || kind >= BUDG_N_ACCOUNT_KINDS)
+  if (!is_valid (self) || adw_combo_row_get_selected (self->kind_row) >= BUDG_N_ACCOUNT_KINDS)
     return;
 
-  name = budg_form_dup_entry_text (self->name_row);
-  institution = budg_form_dup_entry_text (self->institution_row);
+  parse_threshold (self, &has_threshold, &threshold, NULL);
 
-  if (self->account == NULL)
+  if (!budg_database_begin (database, &error))
     {
-      BudgAccount *account;
-      gboolean given;
-      gint64 minor;
-
-      parse_opening_balance (self, &given, &minor, NULL);
-      account = budg_account_store_create (store, name, kind, currency, institution,
-                                           given ? budg_date_row_get_date (self->date_row) : NULL,
-                                           minor, &error);
-      if (account == NULL)
-        {
-          show_save_error (self, error);
-          return;
-        }
-
-      g_debug ("Created account %" G_GINT64_FORMAT, budg_account_get_id (account));
+      show_save_error (self, error);
+      return;
     }
-  else if (!budg_account_store_update (store, self->account, name, kind, currency, institution,
-                                       &error))
+
+  if (!(account = store_account (self, &error)) ||
+      !budg_account_store_set_warning_threshold (budg_context_get_accounts (self->context),
+                                                 account, has_threshold, threshold, &error) ||
+      !budg_database_commit (database, &error))
     {
+      budg_database_rollback (database);
       show_save_error (self, error);
       return;
     }
@@ -308,6 +372,15 @@ budg_account_dialog_constructed (GObject *object)
       adw_combo_row_set_selected (self->kind_row, budg_account_get_kind (self->account));
       gtk_editable_set_text (GTK_EDITABLE (self->institution_row),
                              institution != NULL ? institution : "");
+
+      if (budg_account_get_has_warning_threshold (self->account))
+        {
+          g_autofree char *threshold =
+            budg_money_format_plain (budg_account_get_warning_threshold_minor (self->account),
+                                     budg_account_get_currency (self->account));
+
+          gtk_editable_set_text (GTK_EDITABLE (self->threshold_row), threshold);
+        }
 
       /* Balances of an existing account are recorded as snapshots. */
       gtk_widget_set_visible (GTK_WIDGET (self->opening_group), FALSE);
@@ -448,9 +521,12 @@ budg_account_dialog_class_init (BudgAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BudgAccountDialog, amount_row);
   gtk_widget_class_bind_template_child (widget_class, BudgAccountDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, BudgAccountDialog, amount_error_label);
+  gtk_widget_class_bind_template_child (widget_class, BudgAccountDialog, threshold_row);
+  gtk_widget_class_bind_template_child (widget_class, BudgAccountDialog, threshold_error_label);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, institution_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, amount_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, threshold_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, currency_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 

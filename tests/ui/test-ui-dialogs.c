@@ -20,6 +20,7 @@
 #include "budg-date.h"
 #include "budg-error.h"
 #include "budg-message-dialog.h"
+#include "budg-money.h"
 #include "budg-resources.h"
 
 /* The forms are driven the way a person would: text goes into the entry
@@ -455,6 +456,138 @@ test_account_edit (Fixture       *fixture,
   g_assert_cmpstr (budg_account_get_name (stored), ==, "Everyday");
   g_assert_cmpstr (budg_account_get_institution (stored), ==, "First Bank");
   g_assert_cmpint (budg_account_get_kind (stored), ==, BUDG_ACCOUNT_KIND_CHECKING);
+}
+
+static void
+test_account_threshold_create (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  BudgAccountStore *store = budg_context_get_accounts (fixture->context);
+  g_autoptr(GError) error = NULL;
+  gboolean destroyed = FALSE;
+  GtkWidget *dialog;
+  BudgAccount *account;
+  gint64 expected;
+
+  dialog = present (budg_account_dialog_new (fixture->context, NULL), &destroyed);
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "threshold_group")));
+
+  set_text (dialog, "name_row", "Checking");
+  set_text (dialog, "threshold_row", "250");
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "threshold_error_label")));
+  activate_save (dialog);
+  wait_for_flag (&destroyed);
+
+  account = budg_account_store_find (store, "Checking", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (account);
+  /* The amount was typed in the account's currency, whichever is the default. */
+  budg_money_parse ("250", budg_account_get_currency (account), &expected, &error);
+  g_assert_no_error (error);
+  g_assert_true (budg_account_get_has_warning_threshold (account));
+  g_assert_cmpint (budg_account_get_warning_threshold_minor (account), ==, expected);
+}
+
+static void
+test_account_threshold_clear (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  BudgAccountStore *store = budg_context_get_accounts (fixture->context);
+  g_autoptr(BudgAccount) account = create_account (fixture, "Checking", "USD");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected_text = budg_money_format_plain (-10050, "USD");
+  gboolean destroyed = FALSE;
+  GtkWidget *dialog;
+  BudgAccount *stored;
+
+  budg_account_store_set_warning_threshold (store, account, TRUE, -10050, &error);
+  g_assert_no_error (error);
+  stored = budg_account_store_lookup (store, budg_account_get_id (account));
+
+  dialog = present (budg_account_dialog_new (fixture->context, stored), &destroyed);
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "threshold_group")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_widget (dialog, "threshold_row"))),
+                   ==, expected_text);
+  g_assert_true (save_enabled (dialog));
+
+  set_text (dialog, "threshold_row", "");
+  activate_save (dialog);
+  wait_for_flag (&destroyed);
+
+  stored = budg_account_store_lookup (store, budg_account_get_id (account));
+  g_assert_nonnull (stored);
+  g_assert_false (budg_account_get_has_warning_threshold (stored));
+  g_assert_cmpstr (budg_account_get_name (stored), ==, "Checking");
+}
+
+static void
+test_account_threshold_invalid (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  BudgAccountStore *store = budg_context_get_accounts (fixture->context);
+  gboolean destroyed = FALSE;
+  GtkWidget *dialog;
+  GtkWidget *error_label;
+
+  dialog = present (budg_account_dialog_new (fixture->context, NULL), &destroyed);
+  error_label = get_widget (dialog, "threshold_error_label");
+
+  set_text (dialog, "name_row", "Cash");
+  set_text (dialog, "threshold_row", "12,3,4");
+  g_assert_false (save_enabled (dialog));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "12,3,4"));
+  g_assert_true (gtk_widget_has_css_class (get_widget (dialog, "threshold_row"), "error"));
+
+  /* Enter in the field must not save either. */
+  g_signal_emit_by_name (get_widget (dialog, "threshold_row"), "entry-activated");
+  iterate ();
+  g_assert_false (destroyed);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+
+  set_text (dialog, "threshold_row", "");
+  g_assert_true (save_enabled (dialog));
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* The account and its threshold are one change: when the threshold cannot
+ * be stored, the new account must not be either.
+ */
+static void
+test_account_threshold_rollback (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  BudgDatabase *database = budg_context_get_database (fixture->context);
+  BudgAccountStore *store = budg_context_get_accounts (fixture->context);
+  g_autoptr(GError) error = NULL;
+  gboolean destroyed = FALSE;
+  GtkWidget *dialog;
+  BudgAccount *account;
+
+  budg_database_exec (database,
+                      "CREATE TEMP TRIGGER refuse_threshold"
+                      " BEFORE UPDATE OF warning_threshold_minor ON accounts"
+                      " BEGIN SELECT RAISE (ABORT, 'refused by the test'); END",
+                      &error);
+  g_assert_no_error (error);
+
+  dialog = present (budg_account_dialog_new (fixture->context, NULL), &destroyed);
+  set_text (dialog, "name_row", "Checking");
+  set_text (dialog, "amount_row", "10");
+  set_text (dialog, "threshold_row", "5");
+  activate_save (dialog);
+
+  g_assert_false (destroyed);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  g_assert_true (budg_account_store_reload (store, &error));
+  g_assert_no_error (error);
+  account = budg_account_store_find (store, "Checking", &error);
+  g_assert_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND);
+  g_assert_null (account);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static void
@@ -955,6 +1088,10 @@ main (int   argc,
   ADD_TEST ("/ui/dialogs/account/duplicate", test_account_duplicate);
   ADD_TEST ("/ui/dialogs/account/bad-amount", test_account_bad_amount);
   ADD_TEST ("/ui/dialogs/account/edit", test_account_edit);
+  ADD_TEST ("/ui/dialogs/account/threshold-create", test_account_threshold_create);
+  ADD_TEST ("/ui/dialogs/account/threshold-clear", test_account_threshold_clear);
+  ADD_TEST ("/ui/dialogs/account/threshold-invalid", test_account_threshold_invalid);
+  ADD_TEST ("/ui/dialogs/account/threshold-rollback", test_account_threshold_rollback);
   ADD_TEST ("/ui/dialogs/balance/record", test_balance_record);
   ADD_TEST ("/ui/dialogs/category/create-child", test_category_create_child);
   ADD_TEST ("/ui/dialogs/category/edit", test_category_edit);
