@@ -12,6 +12,7 @@
 
 #include "budg-cli-private.h"
 #include "budg-demo.h"
+#include "budg-payees.h"
 
 /* @message: the text output, already formatted */
 static int
@@ -129,32 +130,6 @@ budg_cli_restore (BudgCli               *cli,
   return print_path (cli, path, message);
 }
 
-/* There is no payee store (payees are created with their first
- * transaction), so the count comes straight from the table.
- */
-static gboolean
-count_payees (BudgDatabase  *database,
-              gint64        *out_count,
-              GError       **error)
-{
-  sqlite3_stmt *stmt = budg_database_prepare (database, "SELECT count(*) FROM payees", error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      budg_database_set_error (database, error, _("counting the payees"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-
-  *out_count = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return TRUE;
-}
-
 int
 budg_cli_demo (BudgCli               *cli,
                const BudgCliCommand  *command,
@@ -208,7 +183,7 @@ budg_cli_demo (BudgCli               *cli,
   n_stored = budg_transaction_store_count (budg_context_get_transactions (context), &all, &error);
   if (error != NULL)
     return budg_cli_fail (error);
-  if (!count_payees (budg_context_get_database (context), &n_payees, &error))
+  if (!budg_payees_count (budg_context_get_database (context), &n_payees, &error))
     return budg_cli_fail (error);
 
   if (cli->json)

@@ -57,3 +57,29 @@ budg_payees_ensure (BudgDatabase  *database,
 
   return TRUE;
 }
+
+gboolean
+budg_payees_count (BudgDatabase  *database,
+                   gint64        *out_count,
+                   GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BUDG_IS_DATABASE (database), FALSE);
+
+  stmt = budg_database_prepare (database, "SELECT count(*) FROM payees", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      budg_database_set_error (database, error, _("counting the payees"));
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+
+  *out_count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return TRUE;
+}

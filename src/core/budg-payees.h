@@ -15,4 +15,8 @@ gboolean budg_payees_ensure (BudgDatabase  *database,
                              gint64        *out_id,
                              GError       **error);
 
+gboolean budg_payees_count  (BudgDatabase  *database,
+                             gint64        *out_count,
+                             GError       **error);
+
 G_END_DECLS
