@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "budg-checkpoints.h"
 #include "budg-database.h"
 #include "budg-error.h"
 #include "budg-migrations.h"
@@ -371,6 +372,8 @@ migrate (BudgDatabase  *self,
   triggers = budg_migrations_build_audit_triggers (self->handle, error);
   if (triggers == NULL ||
       !exec_sql (self->handle, self->path, triggers, _("upgrading the database"), error) ||
+      !exec_sql (self->handle, self->path, budg_checkpoints_get_triggers_sql (),
+                 _("upgrading the database"), error) ||
       !exec_sql (self->handle, self->path, "COMMIT", _("upgrading the database"), error))
     goto failed;
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "budg-checkpoints.h"
 #include "budg-date.h"
 #include "budg-demo.h"
 #include "budg-error.h"
@@ -778,6 +779,7 @@ budg_demo_generate (BudgContext  *context,
 
   triggers = budg_migrations_build_audit_triggers (demo.db, error);
   if (triggers == NULL || !exec_demo_sql (&demo, drop, error) ||
+      !exec_demo_sql (&demo, budg_checkpoints_get_drop_triggers_sql (), error) ||
       !(indexes = drop_transaction_indexes (&demo, error)))
     goto out;
 
@@ -809,7 +811,9 @@ budg_demo_generate (BudgContext  *context,
       !flush_rows (&demo, error) ||
       !exec_demo_sql (&demo, "PRAGMA cache_size = -2000", error) ||
       !exec_demo_sql (&demo, indexes, error) ||
-      !exec_demo_sql (&demo, triggers, error))
+      !budg_checkpoints_rebuild (database, error) ||
+      !exec_demo_sql (&demo, triggers, error) ||
+      !exec_demo_sql (&demo, budg_checkpoints_get_triggers_sql (), error))
     goto out;
 
   stmt = budg_database_prepare (database,

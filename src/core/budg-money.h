@@ -41,4 +41,13 @@ gboolean  budg_money_multiply             (gint64       a,
                                            gint64      *out_product,
                                            GError     **error);
 
+/* Reads an amount that may be simple arithmetic, as typed in an amount
+ * field: "12.50+3", "3*4.99", "(20-2.5)/2", in the locale's or the C
+ * notation. Exact in minor units; a division must come out exact to the
+ * currency's minor unit after rounding half away from zero. */
+gboolean  budg_money_evaluate             (const char  *text,
+                                           const char  *currency,
+                                           gint64      *out_minor,
+                                           GError     **error);
+
 G_END_DECLS

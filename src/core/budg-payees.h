@@ -19,4 +19,16 @@ gboolean budg_payees_count  (BudgDatabase  *database,
                              gint64        *out_count,
                              GError       **error);
 
+/* Payee names starting with (then containing) @text, most used first, for
+ * completion. Returns: (transfer container): owned strings */
+GPtrArray *budg_payees_complete      (BudgDatabase  *database,
+                                      const char    *text,
+                                      guint          limit,
+                                      GError       **error);
+/* The category of the payee's latest categorized transaction, or 0. */
+gboolean   budg_payees_last_category (BudgDatabase  *database,
+                                      const char    *name,
+                                      gint64        *out_category_id,
+                                      GError       **error);
+
 G_END_DECLS

@@ -29,6 +29,10 @@ struct _BudgTransaction
   char *external_id;
   char *source;
   gint64 transfer_id;
+  char *transfer_account_name;
+  guint split_count;
+  gboolean has_running_balance;
+  gint64 running_balance_minor;
 };
 
 G_DEFINE_FINAL_TYPE (BudgTransaction, budg_transaction, G_TYPE_OBJECT)
@@ -49,6 +53,10 @@ enum {
   PROP_EXTERNAL_ID,
   PROP_SOURCE,
   PROP_TRANSFER_ID,
+  PROP_TRANSFER_ACCOUNT_NAME,
+  PROP_SPLIT_COUNT,
+  PROP_HAS_RUNNING_BALANCE,
+  PROP_RUNNING_BALANCE_MINOR,
   N_PROPS
 };
 
@@ -97,6 +105,7 @@ budg_transaction_finalize (GObject *object)
   g_clear_pointer (&self->memo, g_free);
   g_clear_pointer (&self->external_id, g_free);
   g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->transfer_account_name, g_free);
 
   G_OBJECT_CLASS (budg_transaction_parent_class)->finalize (object);
 }
@@ -165,6 +174,22 @@ budg_transaction_get_property (GObject    *object,
 
     case PROP_TRANSFER_ID:
       g_value_set_int64 (value, self->transfer_id);
+      break;
+
+    case PROP_TRANSFER_ACCOUNT_NAME:
+      g_value_set_string (value, self->transfer_account_name);
+      break;
+
+    case PROP_SPLIT_COUNT:
+      g_value_set_uint (value, self->split_count);
+      break;
+
+    case PROP_HAS_RUNNING_BALANCE:
+      g_value_set_boolean (value, self->has_running_balance);
+      break;
+
+    case PROP_RUNNING_BALANCE_MINOR:
+      g_value_set_int64 (value, self->running_balance_minor);
       break;
 
     default:
@@ -236,6 +261,14 @@ budg_transaction_set_property (GObject      *object,
 
     case PROP_TRANSFER_ID:
       budg_transaction_set_transfer_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_TRANSFER_ACCOUNT_NAME:
+      budg_transaction_set_transfer_account_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_SPLIT_COUNT:
+      budg_transaction_set_split_count (self, g_value_get_uint (value));
       break;
 
     default:
@@ -323,6 +356,27 @@ budg_transaction_class_init (BudgTransactionClass *klass)
     g_param_spec_int64 ("transfer-id", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TRANSFER_ACCOUNT_NAME] =
+    g_param_spec_string ("transfer-account-name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SPLIT_COUNT] =
+    g_param_spec_uint ("split-count", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Read-only: only the register model knows a row's running balance. */
+  properties[PROP_HAS_RUNNING_BALANCE] =
+    g_param_spec_boolean ("has-running-balance", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RUNNING_BALANCE_MINOR] =
+    g_param_spec_int64 ("running-balance-minor", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -599,4 +653,109 @@ budg_transaction_set_transfer_id (BudgTransaction *self,
   g_return_if_fail (transfer_id >= 0);
 
   set_int64_and_notify (self, &self->transfer_id, transfer_id, PROP_TRANSFER_ID);
+}
+
+const char *
+budg_transaction_get_transfer_account_name (BudgTransaction *self)
+{
+  g_return_val_if_fail (BUDG_IS_TRANSACTION (self), NULL);
+
+  return self->transfer_account_name;
+}
+
+void
+budg_transaction_set_transfer_account_name (BudgTransaction *self,
+                                            const char      *account_name)
+{
+  g_return_if_fail (BUDG_IS_TRANSACTION (self));
+
+  set_str_and_notify (self, &self->transfer_account_name, account_name, PROP_TRANSFER_ACCOUNT_NAME);
+}
+
+guint
+budg_transaction_get_split_count (BudgTransaction *self)
+{
+  g_return_val_if_fail (BUDG_IS_TRANSACTION (self), 0);
+
+  return self->split_count;
+}
+
+void
+budg_transaction_set_split_count (BudgTransaction *self,
+                                  guint            split_count)
+{
+  g_return_if_fail (BUDG_IS_TRANSACTION (self));
+
+  if (self->split_count == split_count)
+    return;
+
+  self->split_count = split_count;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPLIT_COUNT]);
+}
+
+gboolean
+budg_transaction_get_has_running_balance (BudgTransaction *self)
+{
+  g_return_val_if_fail (BUDG_IS_TRANSACTION (self), FALSE);
+
+  return self->has_running_balance;
+}
+
+gint64
+budg_transaction_get_running_balance_minor (BudgTransaction *self)
+{
+  g_return_val_if_fail (BUDG_IS_TRANSACTION (self), 0);
+
+  return self->running_balance_minor;
+}
+
+void
+budg_transaction_set_running_balance (BudgTransaction *self,
+                                      gboolean         has_balance,
+                                      gint64           balance_minor)
+{
+  g_return_if_fail (BUDG_IS_TRANSACTION (self));
+
+  has_balance = !!has_balance;
+  if (!has_balance)
+    balance_minor = 0;
+
+  if (self->has_running_balance != has_balance)
+    {
+      self->has_running_balance = has_balance;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_RUNNING_BALANCE]);
+    }
+  set_int64_and_notify (self, &self->running_balance_minor, balance_minor, PROP_RUNNING_BALANCE_MINOR);
+}
+
+/**
+ * budg_transaction_copy:
+ *
+ * Returns: (transfer full): a detached copy with the same values, id included
+ */
+BudgTransaction *
+budg_transaction_copy (BudgTransaction *self)
+{
+  BudgTransaction *copy;
+
+  g_return_val_if_fail (BUDG_IS_TRANSACTION (self), NULL);
+
+  copy = budg_transaction_new (self->account_id, self->date, self->amount_minor);
+  copy->id = self->id;
+  copy->account_name = g_strdup (self->account_name);
+  copy->currency = g_strdup (self->currency);
+  copy->payee = g_strdup (self->payee);
+  copy->category_id = self->category_id;
+  copy->category_path = g_strdup (self->category_path);
+  copy->memo = g_strdup (self->memo);
+  copy->status = self->status;
+  copy->external_id = g_strdup (self->external_id);
+  copy->source = g_strdup (self->source);
+  copy->transfer_id = self->transfer_id;
+  copy->transfer_account_name = g_strdup (self->transfer_account_name);
+  copy->split_count = self->split_count;
+  copy->has_running_balance = self->has_running_balance;
+  copy->running_balance_minor = self->running_balance_minor;
+
+  return copy;
 }

@@ -19,7 +19,10 @@ G_DECLARE_FINAL_TYPE (BudgTransaction, budg_transaction, BUDG, TRANSACTION, GObj
  * "payee" (nullable name), "category-id" (0 = uncategorized), "category-path"
  * (nullable, for display), "memo" (nullable), "status" (BudgTransactionStatus as int),
  * "external-id" and "source" (nullable, for de-duplication of imports),
- * "transfer-id" (0 unless one side of a transfer).
+ * "transfer-id" (0 unless one side of a transfer), "transfer-account-name"
+ * (the other side's account, for display), "split-count" (number of split
+ * parts, 0 when not split), and for the register "has-running-balance" and
+ * "running-balance-minor" (the account's balance right after this row).
  */
 BudgTransaction       *budg_transaction_new               (gint64            account_id,
                                                            const char       *date,
@@ -66,5 +69,21 @@ void                   budg_transaction_set_source        (BudgTransaction  *sel
 gint64                 budg_transaction_get_transfer_id   (BudgTransaction  *self);
 void                   budg_transaction_set_transfer_id   (BudgTransaction  *self,
                                                            gint64            transfer_id);
+
+const char            *budg_transaction_get_transfer_account_name (BudgTransaction *self);
+void                   budg_transaction_set_transfer_account_name (BudgTransaction *self,
+                                                                   const char      *account_name);
+guint                  budg_transaction_get_split_count   (BudgTransaction  *self);
+void                   budg_transaction_set_split_count   (BudgTransaction  *self,
+                                                           guint             split_count);
+gboolean               budg_transaction_get_has_running_balance (BudgTransaction *self);
+gint64                 budg_transaction_get_running_balance_minor (BudgTransaction *self);
+/* Sets both running-balance properties. */
+void                   budg_transaction_set_running_balance (BudgTransaction *self,
+                                                             gboolean         has_balance,
+                                                             gint64           balance_minor);
+/* A new object with the same field values (not the same row identity rules:
+ * the id is copied too). Used to edit a copy and write it back. */
+BudgTransaction       *budg_transaction_copy              (BudgTransaction  *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
