@@ -51,13 +51,17 @@ struct _BudgCliCommand
 
 /* An option of one command: "--name VALUE", "--name=VALUE" or, without a
  * value, "--name". @target is a `const char **` for options with a value and
- * a `gboolean *` for flags. The array ends with a %NULL name.
+ * a `gboolean *` for flags. An option with a value that may be given more
+ * than once sets @repeated; its @target is then a `GPtrArray **`, created on
+ * first use and owned by the caller, collecting the values (borrowed from
+ * argv) in order. The array ends with a %NULL name.
  */
 typedef struct
 {
   const char *name;
   gboolean    has_value;
   gpointer    target;
+  gboolean    repeated;
 } BudgCliOption;
 
 typedef struct _BudgCliTable BudgCliTable;
@@ -126,6 +130,12 @@ int           budg_cli_category_delete   (BudgCli *cli, const BudgCliCommand *co
 int           budg_cli_txn_add           (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 int           budg_cli_txn_list          (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 int           budg_cli_txn_delete        (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_txn_edit          (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_txn_split         (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_transfer          (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+
+/* budg-cli-reconcile.c */
+int           budg_cli_reconcile         (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 
 /* budg-cli-balance.c */
 int           budg_cli_balance_set       (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);

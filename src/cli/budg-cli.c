@@ -55,11 +55,23 @@ static const BudgCliCommand commands[] = {
     N_("--account ACCOUNT --date DATE --amount AMOUNT [--payee NAME] [--category PATH] [--memo TEXT] [--status STATUS]"),
     N_("Add a transaction; a negative amount is money out. STATUS is pending, cleared or reconciled") },
   { "txn", "list", budg_cli_txn_list, NULL,
-    N_("[--account ACCOUNT] [--from DATE] [--to DATE] [--search TEXT] [--limit N] [--offset N]"),
-    N_("List transactions by date") },
+    N_("[--account ACCOUNT] [--from DATE] [--to DATE] [--search TEXT] [--payee TEXT] [--category PATH | --uncategorized] [--status STATUS[,STATUS…]] [--min-amount AMOUNT] [--max-amount AMOUNT] [--sort date|amount|payee|category] [--desc] [--limit N] [--offset N]"),
+    N_("List transactions, by date unless told; --category includes its children, amount limits are sizes without a sign") },
+  { "txn", "edit", budg_cli_txn_edit, N_("ID"),
+    N_("ID [--account ACCOUNT] [--date DATE] [--amount AMOUNT] [--payee NAME] [--category PATH] [--memo TEXT] [--status STATUS]"),
+    N_("Change a transaction; an empty --payee, --category or --memo removes it. The other side of a transfer follows") },
+  { "txn", "split", budg_cli_txn_split, N_("ID"),
+    N_("ID --part CATEGORY=AMOUNT [--part CATEGORY=AMOUNT …] | ID --clear"),
+    N_("Divide a transaction across categories; the parts must add up to its amount, and an amount without a sign takes the transaction’s. --clear removes the parts") },
   { "txn", "delete", budg_cli_txn_delete, N_("ID"),
     N_("ID"),
-    N_("Delete a transaction") },
+    N_("Delete a transaction, and the other side when it is a transfer") },
+  { NULL, "transfer", budg_cli_transfer, NULL,
+    N_("--from ACCOUNT --to ACCOUNT --date DATE --amount AMOUNT [--to-amount AMOUNT] [--memo TEXT]"),
+    N_("Move money between two accounts as a linked pair of transactions; --to-amount is the amount received in another currency") },
+  { NULL, "reconcile", budg_cli_reconcile, NULL,
+    N_("--account ACCOUNT --date DATE --balance AMOUNT [--finish]"),
+    N_("Compare the cleared transactions with a bank statement; --finish locks them as reconciled when the difference is zero") },
   { "balance", "set", budg_cli_balance_set, NULL,
     N_("--account ACCOUNT --date DATE --amount AMOUNT [--note TEXT]"),
     N_("Record the balance of an account at the end of a day") },
@@ -341,14 +353,25 @@ budg_cli_parse (BudgCli               *cli,
 
       if (option->has_value)
         {
-          const char **target = option->target;
+          const char *value;
 
           if (equals != NULL)
-            *target = equals + 1;
+            value = equals + 1;
           else if (i + 1 < argc)
-            *target = argv[++i];
+            value = argv[++i];
           else
             return budg_cli_usage_error (command, _("The option --%s needs a value."), option->name);
+
+          if (option->repeated)
+            {
+              GPtrArray **values = option->target;
+
+              if (*values == NULL)
+                *values = g_ptr_array_new ();
+              g_ptr_array_add (*values, (gpointer)value);
+            }
+          else
+            *(const char **)option->target = value;
         }
       else
         {

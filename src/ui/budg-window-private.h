@@ -7,6 +7,7 @@
 #pragma once
 
 #include "budg-ledger-view.h"
+#include "budg-register-view.h"
 #include "budg-sidebar.h"
 #include "budg-window.h"
 
@@ -20,9 +21,7 @@ struct _BudgWindow
   GSettings            *settings;
   GdkFrameClock        *frame_clock;
   gulong                after_paint_handler;
-  guint                 transactions_source;
   gboolean              ready;
-  gboolean              transactions_stale;
 
   AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
@@ -36,11 +35,8 @@ struct _BudgWindow
   AdwViewSwitcherBar   *view_switcher_bar;
   AdwBin               *bills_bin;
   BudgLedgerView       *ledger_view;
-  GtkStack             *transactions_stack;
-  AdwStatusPage        *transactions_status;
-  GtkLabel             *transactions_note;
-  GtkColumnView        *transactions_view;
-  GtkColumnViewColumn  *account_column;
+  AdwBin               *transactions_bin;
+  BudgRegisterView     *register_view;
 };
 
 void         _budg_window_class_actions_init (BudgWindowClass *klass);

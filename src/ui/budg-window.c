@@ -11,17 +11,10 @@
 #include <glib/gi18n.h>
 
 #include "budg-date.h"
-#include "budg-money.h"
 #include "budg-resources.h"
 #include "budg-sidebar.h"
 #include "budg-startup-trace.h"
-#include "budg-transaction.h"
 #include "budg-window-private.h"
-
-/* The register is a later issue; until then the Transactions view shows
- * the newest rows only, so that it stays quick on any database.
- */
-#define MAX_SHOWN_TRANSACTIONS 500
 
 G_DEFINE_FINAL_TYPE (BudgWindow, budg_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -46,170 +39,16 @@ has_accounts (BudgWindow *self)
   return g_list_model_get_n_items (G_LIST_MODEL (budg_context_get_accounts (self->context))) > 0;
 }
 
+/* The register reads its rows only once it is on screen, so that a large
+ * history never delays the first frame of the Bills view. */
 static void
-show_transactions_status (BudgWindow *self,
-                          const char *title,
-                          const char *description)
+update_register_active (BudgWindow *self)
 {
-  adw_status_page_set_title (self->transactions_status, title);
-  adw_status_page_set_description (self->transactions_status, description);
-  gtk_stack_set_visible_child_name (self->transactions_stack, "empty");
-  gtk_column_view_set_model (self->transactions_view, NULL);
-}
+  gboolean visible = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "transactions") == 0 &&
+                     g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "accounts") == 0;
 
-/* Counts the transactions of the latest stretch of history that holds at
- * least MAX_SHOWN_TRANSACTIONS of them, widening the stretch until it does
- * or covers everything; *from_date is where it starts (NULL: the start).
- *
- * Skipping rows with OFFSET costs a step per skipped row, over half a
- * second for a million; the date index makes a recent stretch cheap to
- * count and to skip through.
- */
-static gint64
-count_recent (BudgTransactionStore  *store,
-              BudgTransactionQuery  *query,
-              char                 **from_date,
-              GError               **error)
-{
-  static const int lookback_days[] = { 31, 366, 0 };
-  g_autofree char *today = budg_date_today ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (lookback_days); i++)
-    {
-      gint64 count;
-
-      g_free (*from_date);
-      *from_date = lookback_days[i] > 0 ? budg_date_add_days (today, -lookback_days[i]) : NULL;
-      query->from_date = *from_date;
-
-      count = budg_transaction_store_count (store, query, error);
-      if (count < 0 || (error != NULL && *error != NULL))
-        return -1;
-
-      if (count >= MAX_SHOWN_TRANSACTIONS || *from_date == NULL)
-        return count;
-    }
-
-  g_assert_not_reached ();
-}
-
-static void
-load_transactions (BudgWindow *self)
-{
-  BudgTransactionStore *store = budg_context_get_transactions (self->context);
-  BudgTransactionQuery query = { 0 };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) transactions = NULL;
-  g_autoptr(GListStore) list = NULL;
-  g_autoptr(GtkNoSelection) selection = NULL;
-  g_autofree char *from_date = NULL;
-  gint64 start_time = g_get_monotonic_time ();
-  gboolean more;
-  gint64 count;
-
-  self->transactions_stale = FALSE;
-
-  query.account_id = budg_sidebar_get_selected_account_id (self->sidebar);
-
-  count = count_recent (store, &query, &from_date, &error);
-  if (count < 0)
-    {
-      show_transactions_status (self, _("Transactions Could Not Be Read"),
-                                error != NULL ? error->message : NULL);
-      return;
-    }
-
-  if (count == 0)
-    {
-      g_autoptr(BudgAccount) account = _budg_window_dup_account (self, query.account_id);
-      g_autofree char *description = NULL;
-
-      if (account != NULL)
-        /* Translators: %s is an account name. */
-        description = g_strdup_printf (_("“%s” has no transactions yet. For now they can be added with "
-                                         "the budg-cli command; importing bank statements will come "
-                                         "in a later version."),
-                                       budg_account_get_name (account));
-      else
-        description = g_strdup (_("There are no transactions yet. For now they can be added with "
-                                  "the budg-cli command; importing bank statements will come in a "
-                                  "later version."));
-
-      show_transactions_status (self, _("No Transactions"), description);
-      return;
-    }
-
-  /* The store orders by date ascending, so the newest rows are the last
-   * ones of the stretch.
-   */
-  query.limit = MAX_SHOWN_TRANSACTIONS;
-  query.offset = count > MAX_SHOWN_TRANSACTIONS ? (guint) (count - MAX_SHOWN_TRANSACTIONS) : 0;
-
-  transactions = budg_transaction_store_query (store, &query, &error);
-  if (transactions == NULL)
-    {
-      show_transactions_status (self, _("Transactions Could Not Be Read"),
-                                error != NULL ? error->message : NULL);
-      return;
-    }
-
-  /* Newest first, so that the latest activity is what one sees. */
-  list = g_list_store_new (BUDG_TYPE_TRANSACTION);
-  for (guint i = transactions->len; i > 0; i--)
-    g_list_store_append (list, g_ptr_array_index (transactions, i - 1));
-
-  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&list)));
-  gtk_column_view_set_model (self->transactions_view, GTK_SELECTION_MODEL (selection));
-  gtk_column_view_column_set_visible (self->account_column, query.account_id == 0);
-
-  /* A recent stretch is only used when it alone fills the list, so there
-   * are older transactions beyond it.
-   */
-  more = count > MAX_SHOWN_TRANSACTIONS || from_date != NULL;
-  gtk_widget_set_visible (GTK_WIDGET (self->transactions_note), more);
-  gtk_stack_set_visible_child_name (self->transactions_stack, "list");
-
-  g_debug ("Read the latest %u transactions (of %" G_GINT64_FORMAT " since %s) in %" G_GINT64_FORMAT " ms",
-           transactions->len, count, from_date != NULL ? from_date : "the start",
-           (g_get_monotonic_time () - start_time) / 1000);
-}
-
-static gboolean
-transactions_visible (BudgWindow *self)
-{
-  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "transactions") == 0 &&
-         g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "accounts") == 0;
-}
-
-static gboolean
-reload_transactions_cb (gpointer user_data)
-{
-  BudgWindow *self = user_data;
-
-  self->transactions_source = 0;
-
-  if (self->transactions_stale && transactions_visible (self))
-    load_transactions (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Marks the Transactions view out of date and reloads it soon, if it is
- * on screen; changes that come together (a delete touches three tables)
- * make one reload. Nothing is read before the first frame has been
- * painted, so that a large history never delays startup. The source has
- * the default priority rather than an idle one, which frame after frame
- * of an animation could starve.
- */
-static void
-queue_transactions_reload (BudgWindow *self)
-{
-  self->transactions_stale = TRUE;
-
-  if (!self->ready || !transactions_visible (self) || self->transactions_source != 0)
-    return;
-
-  self->transactions_source = g_idle_add_full (G_PRIORITY_DEFAULT, reload_transactions_cb, self, NULL);
+  if (visible)
+    budg_register_view_set_active (self->register_view, TRUE);
 }
 
 static void
@@ -242,11 +81,7 @@ accounts_items_changed_cb (BudgWindow *self,
 {
   update_main_page (self);
   update_title (self);
-
-  /* Balances change with transactions, so the account list changing is
-   * also the sign that the transactions may have.
-   */
-  queue_transactions_reload (self);
+  update_register_active (self);
 }
 
 static void
@@ -263,9 +98,6 @@ after_paint_cb (BudgWindow    *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READY]);
   g_signal_emit (self, signals[READY], 0);
-
-  if (self->transactions_stale)
-    queue_transactions_reload (self);
 }
 
 static void
@@ -288,8 +120,8 @@ sidebar_selected_account_id_changed_cb (BudgWindow  *self,
     g_settings_set_int64 (self->settings, "last-account-id", account_id);
 
   update_title (self);
-  queue_transactions_reload (self);
   budg_ledger_view_set_account_id (self->ledger_view, account_id);
+  budg_register_view_set_account_id (self->register_view, account_id);
 }
 
 static void
@@ -302,8 +134,7 @@ view_stack_visible_child_name_changed_cb (BudgWindow   *self,
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
 
-  if (self->transactions_stale)
-    queue_transactions_reload (self);
+  update_register_active (self);
 }
 
 static void
@@ -319,38 +150,6 @@ leaflet_folded_changed_cb (BudgWindow *self,
       gtk_widget_set_visible (self->sidebar_pane, TRUE);
       gtk_widget_set_visible (self->sidebar_separator, TRUE);
     }
-}
-
-static char *
-transaction_date_label (GtkListItem *item,
-                        const char  *iso)
-{
-  return iso != NULL ? budg_date_format_short (iso) : NULL;
-}
-
-static char *
-transaction_category_label (GtkListItem *item,
-                            const char  *path)
-{
-  return g_strdup (path != NULL && path[0] != '\0' ? path : _("Uncategorized"));
-}
-
-static char *
-transaction_amount_label (GtkListItem *item,
-                          gint64       amount_minor,
-                          const char  *currency)
-{
-  return currency != NULL ? budg_money_format (amount_minor, currency) : NULL;
-}
-
-static char **
-transaction_amount_css_classes (GtkListItem *item,
-                                gint64       amount_minor)
-{
-  const char *positive[] = { "numeric", NULL };
-  const char *negative[] = { "numeric", "error", NULL };
-
-  return g_strdupv ((char **) (amount_minor < 0 ? negative : positive));
 }
 
 static void
@@ -458,6 +257,9 @@ budg_window_constructed (GObject *object)
   g_object_bind_property (self->leaflet, "folded", self->ledger_view, "compact", G_BINDING_SYNC_CREATE);
   adw_bin_set_child (self->bills_bin, GTK_WIDGET (self->ledger_view));
 
+  self->register_view = g_object_ref_sink (BUDG_REGISTER_VIEW (budg_register_view_new (self->context)));
+  adw_bin_set_child (self->transactions_bin, GTK_WIDGET (self->register_view));
+
   accounts = G_LIST_MODEL (budg_context_get_accounts (self->context));
   budg_sidebar_set_model (self->sidebar, accounts);
   g_signal_connect_object (accounts, "items-changed",
@@ -468,6 +270,8 @@ budg_window_constructed (GObject *object)
   update_main_page (self);
   update_title (self);
   budg_ledger_view_set_account_id (self->ledger_view, budg_sidebar_get_selected_account_id (self->sidebar));
+  budg_register_view_set_account_id (self->register_view, budg_sidebar_get_selected_account_id (self->sidebar));
+  update_register_active (self);
 }
 
 static void
@@ -475,7 +279,6 @@ budg_window_dispose (GObject *object)
 {
   BudgWindow *self = (BudgWindow *) object;
 
-  g_clear_handle_id (&self->transactions_source, g_source_remove);
   if (self->frame_clock != NULL)
     g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
   g_clear_object (&self->frame_clock);
@@ -483,6 +286,7 @@ budg_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BUDG_TYPE_WINDOW);
 
   g_clear_object (&self->ledger_view);
+  g_clear_object (&self->register_view);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
@@ -595,19 +399,11 @@ budg_window_class_init (BudgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BudgWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, BudgWindow, view_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, BudgWindow, bills_bin);
-  gtk_widget_class_bind_template_child (widget_class, BudgWindow, transactions_stack);
-  gtk_widget_class_bind_template_child (widget_class, BudgWindow, transactions_status);
-  gtk_widget_class_bind_template_child (widget_class, BudgWindow, transactions_note);
-  gtk_widget_class_bind_template_child (widget_class, BudgWindow, transactions_view);
-  gtk_widget_class_bind_template_child (widget_class, BudgWindow, account_column);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, transactions_bin);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_account_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selected_account_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_visible_child_name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, leaflet_folded_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, transaction_date_label);
-  gtk_widget_class_bind_template_callback (widget_class, transaction_category_label);
-  gtk_widget_class_bind_template_callback (widget_class, transaction_amount_label);
-  gtk_widget_class_bind_template_callback (widget_class, transaction_amount_css_classes);
 
   _budg_window_class_actions_init (klass);
 
@@ -624,8 +420,6 @@ budg_window_init (BudgWindow *self)
    * away behind the back button.
    */
   adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
-
-  self->transactions_stale = TRUE;
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
