@@ -776,6 +776,28 @@ test_model_follows_changes (Fixture       *fixture,
   g_assert_cmpuint (record.removed, ==, 0);
   g_assert_cmpuint (record.added, ==, 1);
   g_assert_cmpuint (budg_register_model_find (model, held_id), ==, 10);
+
+  /* A new query gives the objects a widget holds the data of the rows now
+   * at their positions, and announces only the change in length. */
+  g_clear_object (&held);
+  held = g_list_model_get_item (G_LIST_MODEL (model), 10);
+  record.calls = 0;
+  query.sort = BUDG_TRANSACTION_SORT_AMOUNT;
+  query.search = "grocer";
+  g_assert_true (budg_register_model_set_query (model, &query, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (record.calls, ==, 1);
+  g_assert_cmpuint (record.position, ==, g_list_model_get_n_items (G_LIST_MODEL (model)));
+  g_assert_cmpuint (record.added, ==, 0);
+  g_assert_cmpint (budg_transaction_get_id (held), ==, budg_register_model_get_id (model, 10));
+  {
+    g_autoptr(BudgTransaction) fresh = budg_transaction_store_get (store_of (fixture), budg_transaction_get_id (held), &error);
+    g_autoptr(BudgTransaction) again = g_list_model_get_item (G_LIST_MODEL (model), 10);
+
+    g_assert_cmpint (budg_transaction_get_amount_minor (held), ==, budg_transaction_get_amount_minor (fresh));
+    g_assert_cmpstr (budg_transaction_get_payee (held), ==, budg_transaction_get_payee (fresh));
+    g_assert_true (again == held);
+  }
 }
 
 /* The stored checkpoints always equal a recomputation from the rows. */

@@ -14,8 +14,10 @@
 
 /* Rows are read 128 at a time, a few screens' worth; the cache keeps the
  * pages around the places the user looked at last. Objects a widget still
- * holds stay known to the model (weakly), so an edit elsewhere updates them
- * in place instead of leaving stale rows on screen. */
+ * holds stay known to the model (weakly, by id and by the position they
+ * were given out for), so an edit elsewhere updates them in place instead
+ * of leaving stale rows on screen, and a new query can give the rows on
+ * screen the new rows' data instead of replacing them (see set_query). */
 #define PAGE_SIZE 128
 #define MAX_PAGES 16
 
@@ -31,8 +33,14 @@ struct _BudgRegisterModel
   GHashTable           *pages;        /* page number → GPtrArray of BudgTransaction (strong) */
   GQueue                page_lru;     /* page numbers, most recent first */
   GHashTable           *live;         /* id → BudgTransaction (weak) */
+  GHashTable           *handed;       /* position → BudgTransaction (weak) given out by get_item */
 
   guint                 reload_id;
+
+  /* While the first half of a split change is announced, the rows about
+   * to be added are not there yet (see emit_change()). */
+  guint                 hidden_position;
+  guint                 hidden_count;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -49,17 +57,38 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static GQuark position_quark;
+
+/* The position an object was last given out for, plus one (0: none). */
+static guint
+get_handed_position (BudgTransaction *transaction)
+{
+  return GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (transaction), position_quark));
+}
+
+static void
+set_handed_position (BudgTransaction *transaction,
+                     guint            position_plus_one)
+{
+  g_object_set_qdata (G_OBJECT (transaction), position_quark, GUINT_TO_POINTER (position_plus_one));
+}
+
 static void
 live_object_finalized_cb (gpointer  data,
                           GObject  *where_the_object_was)
 {
   BudgRegisterModel *self = data;
-  /* Weak notifies run from dispose, before finalize, so the id can still
-   * be read; the pointer check keeps a newer object for the id. */
-  gint64 id = budg_transaction_get_id ((BudgTransaction *) where_the_object_was);
+  /* Weak notifies run from dispose, before finalize, so the id and the
+   * position can still be read; the pointer checks keep newer objects. */
+  BudgTransaction *transaction = (BudgTransaction *) where_the_object_was;
+  gint64 id = budg_transaction_get_id (transaction);
+  guint position = get_handed_position (transaction);
 
-  if (g_hash_table_lookup (self->live, &id) == (gpointer) where_the_object_was)
+  if (g_hash_table_lookup (self->live, &id) == (gpointer) transaction)
     g_hash_table_remove (self->live, &id);
+  if (position > 0 &&
+      g_hash_table_lookup (self->handed, GUINT_TO_POINTER (position - 1)) == (gpointer) transaction)
+    g_hash_table_remove (self->handed, GUINT_TO_POINTER (position - 1));
 }
 
 static void
@@ -70,8 +99,12 @@ forget_live_objects (BudgRegisterModel *self)
 
   g_hash_table_iter_init (&iter, self->live);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_object_weak_unref (value, live_object_finalized_cb, self);
+    {
+      g_object_weak_unref (value, live_object_finalized_cb, self);
+      set_handed_position (value, 0);
+    }
   g_hash_table_remove_all (self->live);
+  g_hash_table_remove_all (self->handed);
 }
 
 static void
@@ -197,6 +230,28 @@ load_page (BudgRegisterModel *self,
   return rows;
 }
 
+/* Notes where an object went, so that later changes can find it. Only
+ * live objects (known by id, weakly referenced) are noted. */
+static gpointer
+hand_out (BudgRegisterModel *self,
+          guint              position,
+          BudgTransaction   *transaction)
+{
+  gint64 id = budg_transaction_get_id (transaction);
+
+  if (g_hash_table_lookup (self->live, &id) == transaction)
+    {
+      guint old = get_handed_position (transaction);
+
+      if (old > 0 && g_hash_table_lookup (self->handed, GUINT_TO_POINTER (old - 1)) == transaction)
+        g_hash_table_remove (self->handed, GUINT_TO_POINTER (old - 1));
+      g_hash_table_insert (self->handed, GUINT_TO_POINTER (position), transaction);
+      set_handed_position (transaction, position + 1);
+    }
+
+  return g_object_ref (transaction);
+}
+
 static GType
 budg_register_model_get_item_type (GListModel *model)
 {
@@ -208,7 +263,15 @@ budg_register_model_get_n_items (GListModel *model)
 {
   BudgRegisterModel *self = BUDG_REGISTER_MODEL (model);
 
-  return self->ids->len;
+  return self->ids->len - self->hidden_count;
+}
+
+/* The position in ids of what the views currently see at @position. */
+static guint
+visible_to_index (BudgRegisterModel *self,
+                  guint              position)
+{
+  return position < self->hidden_position ? position : position + self->hidden_count;
 }
 
 static gpointer
@@ -216,12 +279,17 @@ budg_register_model_get_item (GListModel *model,
                               guint       position)
 {
   BudgRegisterModel *self = BUDG_REGISTER_MODEL (model);
-  guint page = position / PAGE_SIZE;
+  guint visible;
+  guint page;
   GPtrArray *rows;
   gint64 id;
 
-  if (position >= self->ids->len)
+  if (position >= self->ids->len - self->hidden_count)
     return NULL;
+
+  visible = position;
+  position = visible_to_index (self, position);
+  page = position / PAGE_SIZE;
 
   id = g_array_index (self->ids, gint64, position);
 
@@ -238,11 +306,11 @@ budg_register_model_get_item (GListModel *model,
       BudgTransaction *known = g_hash_table_lookup (self->live, &id);
 
       if (known != NULL)
-        return g_object_ref (known);
+        return hand_out (self, visible, known);
       rows = load_page (self, page);
     }
 
-  return g_object_ref (g_ptr_array_index (rows, position - page * PAGE_SIZE));
+  return hand_out (self, visible, g_ptr_array_index (rows, position - page * PAGE_SIZE));
 }
 
 static void
@@ -251,6 +319,81 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item_type = budg_register_model_get_item_type;
   iface->get_n_items = budg_register_model_get_n_items;
   iface->get_item = budg_register_model_get_item;
+}
+
+/* GTK's list views keep their focused and selected rows by identity: when
+ * one items-changed both removes such a row and adds rows, they read every
+ * added row looking for it, which for a new list of a million rows means
+ * reading them all from the database. A large replacement is therefore
+ * announced as a removal, then an addition; in between, the model shows
+ * the list without the added rows. */
+static void
+emit_change (BudgRegisterModel *self,
+             guint              position,
+             guint              removed,
+             guint              added)
+{
+  if (removed > 0 && added > 64)
+    {
+      self->hidden_position = position;
+      self->hidden_count = added;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
+      self->hidden_position = 0;
+      self->hidden_count = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+    }
+  else if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+/* Moves the noted positions as a change moves the rows. */
+static void
+shift_handed (BudgRegisterModel *self,
+              guint              position,
+              guint              removed,
+              guint              added)
+{
+  g_autoptr(GHashTable) shifted = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (removed == added)
+    {
+      /* Only rows inside the change lose their place. */
+      for (guint i = position; i < position + removed; i++)
+        {
+          BudgTransaction *transaction = g_hash_table_lookup (self->handed, GUINT_TO_POINTER (i));
+
+          if (transaction != NULL)
+            {
+              set_handed_position (transaction, 0);
+              g_hash_table_remove (self->handed, GUINT_TO_POINTER (i));
+            }
+        }
+      return;
+    }
+
+  shifted = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, self->handed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint old = GPOINTER_TO_UINT (key);
+
+      if (old < position)
+        g_hash_table_insert (shifted, key, value);
+      else if (old >= position + removed)
+        {
+          g_hash_table_insert (shifted, GUINT_TO_POINTER (old - removed + added), value);
+          set_handed_position (value, old - removed + added + 1);
+        }
+      else
+        set_handed_position (value, 0);
+    }
+
+  g_hash_table_remove_all (self->handed);
+  g_hash_table_iter_init (&iter, shifted);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (self->handed, key, value);
 }
 
 /* Replaces the ids and tells the views only about the part that differs:
@@ -276,13 +419,11 @@ replace_ids (BudgRegisterModel *self,
   added = ids->len - prefix - suffix;
   self->ids = g_array_ref (ids);
   drop_pages (self);
+  shift_handed (self, prefix, removed, added);
 
-  if (removed > 0 || added > 0)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
-      if (removed != added)
-        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-    }
+  emit_change (self, prefix, removed, added);
+  if (removed != added)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
 /* Reads every row a widget still shows again, so edits, renamed payees
@@ -396,6 +537,7 @@ budg_register_model_finalize (GObject *object)
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
   g_clear_pointer (&self->live, g_hash_table_unref);
+  g_clear_pointer (&self->handed, g_hash_table_unref);
 
   G_OBJECT_CLASS (budg_register_model_parent_class)->finalize (object);
 }
@@ -443,6 +585,8 @@ budg_register_model_class_init (BudgRegisterModelClass *klass)
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  position_quark = g_quark_from_static_string ("budg-register-model-position");
 }
 
 static void
@@ -452,7 +596,70 @@ budg_register_model_init (BudgRegisterModel *self)
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->live = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->handed = g_hash_table_new (NULL, NULL);
   g_queue_init (&self->page_lru);
+}
+
+/* Gives every object handed out for a position that still exists the
+ * data of the row now at that position; forgets all other objects. */
+static void
+reuse_handed (BudgRegisterModel *self)
+{
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) new_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->handed);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+
+      if (position < self->ids->len)
+        {
+          g_array_append_val (positions, position);
+          g_array_append_val (new_ids, g_array_index (self->ids, gint64, position));
+          g_ptr_array_add (objects, g_object_ref (value));
+        }
+    }
+
+  forget_live_objects (self);
+
+  if (new_ids->len == 0)
+    return;
+
+  fresh = budg_transaction_store_get_many (self->store, (const gint64 *) new_ids->data, new_ids->len, &error);
+  if (fresh == NULL)
+    {
+      g_warning ("Could not read transactions: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      BudgTransaction *transaction = g_ptr_array_index (objects, i);
+      BudgTransaction *row = g_ptr_array_index (fresh, i);
+      gint64 id = g_array_index (new_ids, gint64, i);
+      guint position = g_array_index (positions, guint, i);
+
+      /* A row deleted meanwhile: the reload that follows fixes it. */
+      if (row == NULL)
+        continue;
+
+      g_object_freeze_notify (G_OBJECT (transaction));
+      budg_transaction_set_id (transaction, id);
+      update_in_place (transaction, row);
+      set_running_balance (self, transaction);
+      g_object_thaw_notify (G_OBJECT (transaction));
+
+      g_hash_table_insert (self->live, g_memdup2 (&id, sizeof id), transaction);
+      g_object_weak_ref (G_OBJECT (transaction), live_object_finalized_cb, self);
+      g_hash_table_insert (self->handed, GUINT_TO_POINTER (position), transaction);
+      set_handed_position (transaction, position + 1);
+    }
 }
 
 /**
@@ -491,7 +698,6 @@ budg_register_model_set_query (BudgRegisterModel           *self,
 {
   g_autoptr(BudgTransactionQuery) copy = NULL;
   g_autoptr(GArray) ids = NULL;
-  gboolean account_changed;
   guint old_len;
 
   g_return_val_if_fail (BUDG_IS_REGISTER_MODEL (self), FALSE);
@@ -505,23 +711,27 @@ budg_register_model_set_query (BudgRegisterModel           *self,
   if (ids == NULL)
     return FALSE;
 
-  account_changed = copy->account_id != self->query->account_id;
   budg_transaction_query_free (self->query);
   self->query = g_steal_pointer (&copy);
 
-  /* A new query is a new list: the views start over from the top. Objects
-   * they still hold get the new account's running balance when reused. */
   g_clear_handle_id (&self->reload_id, g_source_remove);
   drop_pages (self);
-  if (account_changed)
-    forget_live_objects (self);
 
   old_len = self->ids->len;
   g_array_unref (self->ids);
   self->ids = g_steal_pointer (&ids);
 
-  if (old_len > 0 || self->ids->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
+  /* The rows the views show keep their objects, which take the data of
+   * the new rows at their positions; only the difference in length is
+   * announced. Replacing them would make GTK 4.8 destroy and build every
+   * row widget again, and look for each old row among all the new ones. */
+  reuse_handed (self);
+
+  if (self->ids->len < old_len)
+    emit_change (self, self->ids->len, old_len - self->ids->len, 0);
+  else if (self->ids->len > old_len)
+    emit_change (self, old_len, 0, self->ids->len - old_len);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
   if (old_len != self->ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -549,9 +759,9 @@ budg_register_model_get_id (BudgRegisterModel *self,
                             guint              position)
 {
   g_return_val_if_fail (BUDG_IS_REGISTER_MODEL (self), 0);
-  g_return_val_if_fail (position < self->ids->len, 0);
+  g_return_val_if_fail (position < self->ids->len - self->hidden_count, 0);
 
-  return g_array_index (self->ids, gint64, position);
+  return g_array_index (self->ids, gint64, visible_to_index (self, position));
 }
 
 guint

@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "budg-register-selection.h"
 #include "budg-register-view.h"
 
 G_BEGIN_DECLS
@@ -16,10 +17,12 @@ struct _BudgRegisterView
 
   BudgContext          *context;
   BudgRegisterModel    *model;
-  GtkMultiSelection    *selection;
+  BudgRegisterSelection *selection;
   BudgTransactionQuery  query;            /* strings owned, see query_set_text() */
   gboolean              has_filter_error;
   gboolean              active;
+  gboolean              loaded;
+  guint                 summary_source;
 
   /* Which column header GTK says is sorted, found out by probing the
    * column view's sorter (GTK 4.8 has no API to ask). */

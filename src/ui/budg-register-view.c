@@ -13,6 +13,7 @@
 #include "budg-date.h"
 #include "budg-money.h"
 #include "budg-register-cell.h"
+#include "budg-register-selection.h"
 #include "budg-register-view-private.h"
 #include "budg-saved-filters.h"
 
@@ -206,29 +207,54 @@ has_conditions (const BudgTransactionQuery *query)
           query->status_mask != 0 || query->has_min_amount || query->has_max_amount);
 }
 
-static void
-update_summary (BudgRegisterView *self)
+static char *
+format_count (guint n)
 {
+  g_autofree char *number = g_strdup_printf ("%'u", n);
+
+  /* Translators: %s is a number of transactions, already formatted. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s transaction", "%s transactions", n), number);
+}
+
+/* The total of what a search or filter matched is a second pass over the
+ * matches; it comes a moment after the rows, so that the list itself shows
+ * as soon as it can. */
+static gboolean
+summary_total_cb (gpointer user_data)
+{
+  BudgRegisterView *self = user_data;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autoptr(BudgTransaction) first = NULL;
   g_autofree char *count = NULL;
+  g_autofree char *formatted = NULL;
   g_autofree char *summary = NULL;
   gint64 total = 0;
 
-  /* Translators: %s is a number of transactions, already formatted. */
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s transaction", "%s transactions", n),
-                           g_strdup_printf ("%'u", n));
+  self->summary_source = 0;
 
-  if (has_conditions (&self->query) && n > 0 &&
-      budg_register_model_get_total (self->model, &total, NULL))
-    {
-      g_autoptr(BudgTransaction) first = g_list_model_get_item (G_LIST_MODEL (self->model), 0);
-      g_autofree char *formatted = budg_money_format (total, budg_transaction_get_currency (first));
+  if (n == 0 || !budg_register_model_get_total (self->model, &total, NULL))
+    return G_SOURCE_REMOVE;
 
-      /* Translators: "%1$s" is the count ("12 transactions"), "%2$s" their total. */
-      summary = g_strdup_printf (_("%1$s, together %2$s"), count, formatted);
-    }
+  first = g_list_model_get_item (G_LIST_MODEL (self->model), 0);
+  count = format_count (n);
+  formatted = budg_money_format (total, budg_transaction_get_currency (first));
+  /* Translators: "%1$s" is the count ("12 transactions"), "%2$s" their total. */
+  summary = g_strdup_printf (_("%1$s, together %2$s"), count, formatted);
+  gtk_label_set_text (self->summary_label, summary);
 
-  gtk_label_set_text (self->summary_label, summary != NULL ? summary : count);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+update_summary (BudgRegisterView *self)
+{
+  g_autofree char *count = format_count (g_list_model_get_n_items (G_LIST_MODEL (self->model)));
+
+  gtk_label_set_text (self->summary_label, count);
+
+  g_clear_handle_id (&self->summary_source, g_source_remove);
+  if (has_conditions (&self->query))
+    self->summary_source = g_idle_add_full (G_PRIORITY_LOW, summary_total_cb, self, NULL);
 }
 
 void
@@ -242,6 +268,16 @@ _budg_register_view_apply_query (BudgRegisterView *self)
   if (!self->active)
     return;
 
+  /* The search entry reports a change a moment after the text changed,
+   * also when budg_register_view_search() already applied it. */
+  if (self->loaded && budg_transaction_query_equal (&self->query, budg_register_model_get_query (self->model)))
+    return;
+
+  /* A new list starts at the top with nothing selected. Scrolling first
+   * lets the model give the rows already on screen the new rows' data. */
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+
   if (!budg_register_model_set_query (self->model, &self->query, &error))
     {
       adw_status_page_set_description (self->error_status, error->message);
@@ -249,6 +285,7 @@ _budg_register_view_apply_query (BudgRegisterView *self)
       return;
     }
 
+  self->loaded = TRUE;
   g_debug ("Register query: %u rows in %" G_GINT64_FORMAT " ms",
            g_list_model_get_n_items (G_LIST_MODEL (self->model)),
            (g_get_monotonic_time () - started) / 1000);
@@ -376,6 +413,59 @@ sorter_changed_cb (BudgRegisterView *self,
   self->query.sort = sort;
   self->query.descending = descending;
   _budg_register_view_apply_query (self);
+}
+
+/* Cells are plain widgets made in code: a GtkBuilderListItemFactory would
+ * parse its template for each of the hundreds of cells a new list needs. */
+static void
+factory_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  const char               *column)
+{
+  gtk_list_item_set_child (item, budg_register_cell_new (column));
+}
+
+static void
+factory_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 const char               *column)
+{
+  budg_register_cell_set_transaction (BUDG_REGISTER_CELL (gtk_list_item_get_child (item)),
+                                      gtk_list_item_get_item (item));
+}
+
+static void
+factory_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   const char               *column)
+{
+  budg_register_cell_set_transaction (BUDG_REGISTER_CELL (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+setup_factories (BudgRegisterView *self)
+{
+  const struct { GtkColumnViewColumn *column; const char *name; } columns[] = {
+    { self->date_column, "date" },
+    { self->account_column, "account" },
+    { self->payee_column, "payee" },
+    { self->category_column, "category" },
+    { self->memo_column, "memo" },
+    { self->status_column, "status" },
+    { self->amount_column, "amount" },
+    { self->balance_column, "balance" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      /* The names are static strings, so they can be the callbacks' data. */
+      g_signal_connect (factory, "setup", G_CALLBACK (factory_setup_cb), (gpointer) columns[i].name);
+      g_signal_connect (factory, "bind", G_CALLBACK (factory_bind_cb), (gpointer) columns[i].name);
+      g_signal_connect (factory, "unbind", G_CALLBACK (factory_unbind_cb), (gpointer) columns[i].name);
+      gtk_column_view_column_set_factory (columns[i].column, factory);
+    }
 }
 
 static void
@@ -576,7 +666,7 @@ budg_register_view_constructed (GObject *object)
   g_assert (BUDG_IS_CONTEXT (self->context));
 
   self->model = budg_register_model_new (budg_context_get_transactions (self->context));
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  self->selection = budg_register_selection_new (G_LIST_MODEL (self->model));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect_object (self->selection, "selection-changed",
@@ -590,6 +680,7 @@ budg_register_view_constructed (GObject *object)
 
   rebuild_categories (self);
   _budg_register_view_rebuild_saved_menu (self);
+  setup_factories (self);
   setup_sorters (self);
 
   /* Newest first, like a bank's website; the header arrow says so. */
@@ -606,6 +697,7 @@ budg_register_view_dispose (GObject *object)
 {
   BudgRegisterView *self = (BudgRegisterView *)object;
 
+  g_clear_handle_id (&self->summary_source, g_source_remove);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BUDG_TYPE_REGISTER_VIEW);
@@ -843,8 +935,12 @@ budg_register_view_search (BudgRegisterView *self,
 {
   g_return_if_fail (BUDG_IS_REGISTER_VIEW (self));
 
+  /* Replacing the text clears it first, which the entry reports at once;
+   * the query runs once, below. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_search_bar_set_search_mode (self->search_bar, text != NULL && text[0] != '\0');
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text != NULL ? text : "");
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
   /* The entry waits a moment before it reports a change; apply now. */
   if (read_filters (self))
     _budg_register_view_apply_query (self);
