@@ -17,8 +17,9 @@
 #include "budg-saved-filters.h"
 #include "budg-transaction-dialog.h"
 
-/* The register's actions ("register.*") and their shortcuts. Destructive
- * ones act at once and offer Undo in a toast (DESIGN.md). */
+/* The register's actions ("register.*") and their shortcuts, listed in
+ * gtk/help-overlay.ui. Destructive ones act at once and offer Undo in a
+ * toast (DESIGN.md). */
 
 static GtkWindow *
 parent_window (BudgRegisterView *self)
@@ -486,6 +487,8 @@ _budg_register_view_class_actions_init (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "register.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "register.add-transfer", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "register.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "register.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "register.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "register.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "register.search", NULL);

@@ -22,6 +22,7 @@ struct _BudgRegisterView
   gboolean              has_filter_error;
   gboolean              active;
   gboolean              loaded;
+  gboolean              compact;
   guint                 summary_source;
 
   /* Which column header GTK says is sorted, found out by probing the

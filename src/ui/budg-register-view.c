@@ -30,6 +30,7 @@ enum {
   PROP_0,
   PROP_CONTEXT,
   PROP_ACCOUNT_ID,
+  PROP_COMPACT,
   N_PROPS
 };
 
@@ -257,6 +258,8 @@ update_summary (BudgRegisterView *self)
     self->summary_source = g_idle_add_full (G_PRIORITY_LOW, summary_total_cb, self, NULL);
 }
 
+static void update_columns (BudgRegisterView *self);
+
 void
 _budg_register_view_apply_query (BudgRegisterView *self)
 {
@@ -290,10 +293,7 @@ _budg_register_view_apply_query (BudgRegisterView *self)
            g_list_model_get_n_items (G_LIST_MODEL (self->model)),
            (g_get_monotonic_time () - started) / 1000);
 
-  /* The running balance belongs to one account; the account column is
-   * only worth its width when several are shown. */
-  gtk_column_view_column_set_visible (self->balance_column, one_account);
-  gtk_column_view_column_set_visible (self->account_column, !one_account);
+  update_columns (self);
   gtk_widget_set_sensitive (self->reconcile_button, one_account);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
@@ -306,6 +306,21 @@ _budg_register_view_apply_query (BudgRegisterView *self)
 
   update_summary (self);
   _budg_register_view_update_actions (self);
+}
+
+/* The running balance belongs to one account; the account column is only
+ * worth its width when several are shown. Narrow, the register keeps what
+ * identifies a row and its amount: date, payee, amount and balance. */
+static void
+update_columns (BudgRegisterView *self)
+{
+  gboolean one_account = self->query.account_id != 0;
+
+  gtk_column_view_column_set_visible (self->balance_column, one_account);
+  gtk_column_view_column_set_visible (self->account_column, !one_account && !self->compact);
+  gtk_column_view_column_set_visible (self->category_column, !self->compact);
+  gtk_column_view_column_set_visible (self->memo_column, !self->compact);
+  gtk_column_view_column_set_visible (self->status_column, !self->compact);
 }
 
 static void
@@ -741,6 +756,10 @@ budg_register_view_get_property (GObject    *object,
       g_value_set_int64 (value, self->query.account_id);
       break;
 
+    case PROP_COMPACT:
+      g_value_set_boolean (value, self->compact);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -762,6 +781,10 @@ budg_register_view_set_property (GObject      *object,
 
     case PROP_ACCOUNT_ID:
       budg_register_view_set_account_id (self, g_value_get_int64 (value));
+      break;
+
+    case PROP_COMPACT:
+      budg_register_view_set_compact (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -790,6 +813,11 @@ budg_register_view_class_init (BudgRegisterViewClass *klass)
     g_param_spec_int64 ("account-id", NULL, NULL,
                         0, G_MAXINT64, 0,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COMPACT] =
+    g_param_spec_boolean ("compact", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -888,6 +916,29 @@ budg_register_view_set_account_id (BudgRegisterView *self,
   if (self->model != NULL && read_filters (self))
     _budg_register_view_apply_query (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT_ID]);
+}
+
+gboolean
+budg_register_view_get_compact (BudgRegisterView *self)
+{
+  g_return_val_if_fail (BUDG_IS_REGISTER_VIEW (self), FALSE);
+
+  return self->compact;
+}
+
+void
+budg_register_view_set_compact (BudgRegisterView *self,
+                                gboolean          compact)
+{
+  g_return_if_fail (BUDG_IS_REGISTER_VIEW (self));
+
+  compact = !!compact;
+  if (self->compact == compact)
+    return;
+
+  self->compact = compact;
+  update_columns (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPACT]);
 }
 
 gboolean

@@ -29,6 +29,10 @@ void               budg_register_view_set_account_id (BudgRegisterView *self,
                                                       gint64            account_id);
 /* Until it is first made active, the view reads nothing: the window keeps
  * a large history from delaying its first frame when another view shows. */
+/* Narrow windows show fewer columns. */
+gboolean           budg_register_view_get_compact    (BudgRegisterView *self);
+void               budg_register_view_set_compact    (BudgRegisterView *self,
+                                                      gboolean          compact);
 gboolean           budg_register_view_get_active     (BudgRegisterView *self);
 void               budg_register_view_set_active     (BudgRegisterView *self,
                                                       gboolean          active);

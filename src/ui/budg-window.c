@@ -258,6 +258,7 @@ budg_window_constructed (GObject *object)
   adw_bin_set_child (self->bills_bin, GTK_WIDGET (self->ledger_view));
 
   self->register_view = g_object_ref_sink (BUDG_REGISTER_VIEW (budg_register_view_new (self->context)));
+  g_object_bind_property (self->leaflet, "folded", self->register_view, "compact", G_BINDING_SYNC_CREATE);
   adw_bin_set_child (self->transactions_bin, GTK_WIDGET (self->register_view));
 
   accounts = G_LIST_MODEL (budg_context_get_accounts (self->context));
