@@ -160,4 +160,31 @@ int           budg_cli_backup            (BudgCli *cli, const BudgCliCommand *co
 int           budg_cli_restore           (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 int           budg_cli_demo              (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 
+/* budg-cli-budget.c */
+int           budg_cli_budget_set        (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_budget_list       (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_budget_status     (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+
+/* budg-cli-goal.c */
+int           budg_cli_goal_add          (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_goal_contribute   (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_goal_status       (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_goal_allocate     (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+
+/* budg-cli-report.c */
+int           budg_cli_take_arguments    (const BudgCliCommand  *command,
+                                          int                    argc,
+                                          char                 **argv,
+                                          const BudgCliOption   *options,
+                                          guint                  n_words,
+                                          const char           **out_words,
+                                          GPtrArray             *out_rest);
+int           budg_cli_rate_set          (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_report_spending   (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_report_income_expense (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_report_net_worth  (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_report_budget     (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_report_summary    (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_insights          (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "budg-category-totals.h"
 #include "budg-checkpoints.h"
 #include "budg-date.h"
 #include "budg-demo.h"
@@ -733,6 +734,7 @@ budg_demo_generate (BudgContext  *context,
 {
   g_autofree char *triggers = NULL;
   g_autofree char *indexes = NULL;
+  g_autofree char *category_totals = NULL;
   g_autofree char *drop = budg_migrations_build_drop_audit_triggers ();
   g_autofree char *today = budg_date_today ();
   g_autoptr(GHashTable) category_ids = NULL;
@@ -780,6 +782,7 @@ budg_demo_generate (BudgContext  *context,
   triggers = budg_migrations_build_audit_triggers (demo.db, error);
   if (triggers == NULL || !exec_demo_sql (&demo, drop, error) ||
       !exec_demo_sql (&demo, budg_checkpoints_get_drop_triggers_sql (), error) ||
+      !(category_totals = budg_category_totals_suspend (database, error)) ||
       !(indexes = drop_transaction_indexes (&demo, error)))
     goto out;
 
@@ -812,6 +815,7 @@ budg_demo_generate (BudgContext  *context,
       !exec_demo_sql (&demo, "PRAGMA cache_size = -2000", error) ||
       !exec_demo_sql (&demo, indexes, error) ||
       !budg_checkpoints_rebuild (database, error) ||
+      !budg_category_totals_resume (database, category_totals, error) ||
       !exec_demo_sql (&demo, triggers, error) ||
       !exec_demo_sql (&demo, budg_checkpoints_get_triggers_sql (), error))
     goto out;

@@ -202,12 +202,183 @@ static const char migration_4[] =
   "  SELECT account_id, substr(day, 1, 7), sum(total_minor) FROM account_day_totals\n"
   "  GROUP BY account_id, substr(day, 1, 7);\n";
 
+/* Budgets, savings goals, exchange rates and the monthly category totals
+ * that budgets and reports add up. Money stays integer minor units; rates
+ * are exact integers too. */
+static const char migration_5[] =
+  /* A budget row holds from the first day of its first period until the
+   * next row of the same category; setting a budget again from a later
+   * period adds a row, so earlier periods keep their amount. */
+  "CREATE TABLE budgets (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  category_id INTEGER NOT NULL REFERENCES categories (id) ON DELETE CASCADE,\n"
+  "  period TEXT NOT NULL CHECK (period IN ('monthly', 'weekly', 'yearly')),\n"
+  "  amount_minor INTEGER NOT NULL CHECK (amount_minor >= 0),\n"
+  "  currency TEXT NOT NULL CHECK (length(currency) = 3),\n"
+  "  rollover TEXT NOT NULL DEFAULT 'none' CHECK (rollover IN ('none', 'leftover', 'all')),\n"
+  "  from_period TEXT NOT NULL,\n"
+  "  from_date TEXT NOT NULL CHECK (date(from_date) IS from_date),\n"
+  "  UNIQUE (category_id, from_date)\n"
+  ");\n"
+  /* auto_percent_bp is a share of each income in basis points (1250 =
+   * 12.5 %), so that no float is stored. */
+  "CREATE TABLE goals (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  target_minor INTEGER NOT NULL CHECK (target_minor > 0),\n"
+  "  currency TEXT NOT NULL CHECK (length(currency) = 3),\n"
+  "  by_date TEXT CHECK (by_date IS NULL OR date(by_date) IS by_date),\n"
+  "  account_id INTEGER REFERENCES accounts (id) ON DELETE SET NULL,\n"
+  "  auto_percent_bp INTEGER CHECK (auto_percent_bp IS NULL OR auto_percent_bp BETWEEN 1 AND 10000),\n"
+  "  auto_amount_minor INTEGER CHECK (auto_amount_minor IS NULL OR auto_amount_minor > 0),\n"
+  "  created_on TEXT NOT NULL CHECK (date(created_on) IS created_on),\n"
+  "  CHECK (auto_percent_bp IS NULL OR auto_amount_minor IS NULL)\n"
+  ");\n"
+  "CREATE UNIQUE INDEX goals_name ON goals (name COLLATE NOCASE);\n"
+  "CREATE TABLE goal_contributions (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,\n"
+  "  date TEXT NOT NULL CHECK (date(date) IS date),\n"
+  "  amount_minor INTEGER NOT NULL CHECK (amount_minor <> 0),\n"
+  "  transaction_id INTEGER REFERENCES transactions (id) ON DELETE SET NULL,\n"
+  "  note TEXT\n"
+  ");\n"
+  "CREATE INDEX goal_contributions_goal ON goal_contributions (goal_id, date);\n"
+  "CREATE UNIQUE INDEX goal_contributions_transaction ON goal_contributions (transaction_id, goal_id)\n"
+  "  WHERE transaction_id IS NOT NULL;\n"
+  /* rate_e10: how many to_currency one from_currency is worth, as an
+   * exact integer count of 10^-10. */
+  "CREATE TABLE exchange_rates (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  from_currency TEXT NOT NULL CHECK (length(from_currency) = 3),\n"
+  "  to_currency TEXT NOT NULL CHECK (length(to_currency) = 3 AND to_currency <> from_currency),\n"
+  "  date TEXT NOT NULL CHECK (date(date) IS date),\n"
+  "  rate_e10 INTEGER NOT NULL CHECK (rate_e10 > 0),\n"
+  "  UNIQUE (from_currency, to_currency, date)\n"
+  ");\n"
+  /* Derived data: the non-transfer money per month, category and account,
+   * kept by the triggers below (see budg-category-totals.c for the rule).
+   * category_id 0 is money out without a category, -1 money in without
+   * one. It is what lets a report over ten years of a million
+   * transactions read a few thousand rows instead of half a million. */
+  "CREATE TABLE category_month_totals (\n"
+  "  month TEXT NOT NULL,\n"
+  "  category_id INTEGER NOT NULL,\n"
+  "  account_id INTEGER NOT NULL,\n"
+  "  total_minor INTEGER NOT NULL,\n"
+  "  PRIMARY KEY (month, category_id, account_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE TRIGGER category_totals_insert AFTER INSERT ON transactions BEGIN\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(NEW.date, 1, 7), coalesce(NEW.category_id, CASE WHEN NEW.amount_minor > 0 THEN -1 ELSE 0 END), NEW.account_id,\n"
+  "         (NEW.amount_minor - ifnull((SELECT sum(amount_minor) FROM splits WHERE transaction_id = NEW.id), 0))\n"
+  "  WHERE NEW.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "END;\n"
+  /* BEFORE, because the cascade removes the split parts before any AFTER
+   * trigger runs; the parts' own trigger then finds no parent and does
+   * nothing. */
+  "CREATE TRIGGER category_totals_delete BEFORE DELETE ON transactions BEGIN\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(OLD.date, 1, 7), coalesce(OLD.category_id, CASE WHEN OLD.amount_minor > 0 THEN -1 ELSE 0 END), OLD.account_id,\n"
+  "         -(OLD.amount_minor - ifnull((SELECT sum(amount_minor) FROM splits WHERE transaction_id = OLD.id), 0))\n"
+  "  WHERE OLD.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(OLD.date, 1, 7), coalesce(s.category_id, CASE WHEN s.amount_minor > 0 THEN -1 ELSE 0 END), OLD.account_id, -s.amount_minor\n"
+  "  FROM splits s WHERE s.transaction_id = OLD.id AND OLD.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "END;\n"
+  "CREATE TRIGGER category_totals_update AFTER UPDATE OF account_id, date, amount_minor, category_id, transfer_id\n"
+  "  ON transactions\n"
+  "  WHEN OLD.account_id IS NOT NEW.account_id OR substr(OLD.date, 1, 7) IS NOT substr(NEW.date, 1, 7)\n"
+  "    OR OLD.amount_minor IS NOT NEW.amount_minor OR OLD.category_id IS NOT NEW.category_id\n"
+  "    OR (OLD.transfer_id IS NULL) <> (NEW.transfer_id IS NULL)\n"
+  "BEGIN\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(OLD.date, 1, 7), coalesce(OLD.category_id, CASE WHEN OLD.amount_minor > 0 THEN -1 ELSE 0 END), OLD.account_id,\n"
+  "         -(OLD.amount_minor - ifnull((SELECT sum(amount_minor) FROM splits WHERE transaction_id = OLD.id), 0))\n"
+  "  WHERE OLD.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(OLD.date, 1, 7), coalesce(s.category_id, CASE WHEN s.amount_minor > 0 THEN -1 ELSE 0 END), OLD.account_id, -s.amount_minor\n"
+  "  FROM splits s WHERE s.transaction_id = OLD.id AND OLD.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(NEW.date, 1, 7), coalesce(NEW.category_id, CASE WHEN NEW.amount_minor > 0 THEN -1 ELSE 0 END), NEW.account_id,\n"
+  "         (NEW.amount_minor - ifnull((SELECT sum(amount_minor) FROM splits WHERE transaction_id = NEW.id), 0))\n"
+  "  WHERE NEW.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(NEW.date, 1, 7), coalesce(s.category_id, CASE WHEN s.amount_minor > 0 THEN -1 ELSE 0 END), NEW.account_id, s.amount_minor\n"
+  "  FROM splits s WHERE s.transaction_id = NEW.id AND NEW.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "END;\n"
+  "CREATE TRIGGER category_totals_split_insert AFTER INSERT ON splits BEGIN\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(t.date, 1, 7), coalesce(NEW.category_id, CASE WHEN NEW.amount_minor > 0 THEN -1 ELSE 0 END), t.account_id, NEW.amount_minor\n"
+  "  FROM transactions t WHERE t.id = NEW.transaction_id AND t.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(t.date, 1, 7), coalesce(t.category_id, CASE WHEN t.amount_minor > 0 THEN -1 ELSE 0 END), t.account_id, -NEW.amount_minor\n"
+  "  FROM transactions t WHERE t.id = NEW.transaction_id AND t.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "END;\n"
+  "CREATE TRIGGER category_totals_split_delete AFTER DELETE ON splits BEGIN\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(t.date, 1, 7), coalesce(OLD.category_id, CASE WHEN OLD.amount_minor > 0 THEN -1 ELSE 0 END), t.account_id, -OLD.amount_minor\n"
+  "  FROM transactions t WHERE t.id = OLD.transaction_id AND t.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(t.date, 1, 7), coalesce(t.category_id, CASE WHEN t.amount_minor > 0 THEN -1 ELSE 0 END), t.account_id, OLD.amount_minor\n"
+  "  FROM transactions t WHERE t.id = OLD.transaction_id AND t.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "END;\n"
+  "CREATE TRIGGER category_totals_split_update AFTER UPDATE OF transaction_id, category_id, amount_minor\n"
+  "  ON splits BEGIN\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(t.date, 1, 7), coalesce(OLD.category_id, CASE WHEN OLD.amount_minor > 0 THEN -1 ELSE 0 END), t.account_id, -OLD.amount_minor\n"
+  "  FROM transactions t WHERE t.id = OLD.transaction_id AND t.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(t.date, 1, 7), coalesce(t.category_id, CASE WHEN t.amount_minor > 0 THEN -1 ELSE 0 END), t.account_id, OLD.amount_minor\n"
+  "  FROM transactions t WHERE t.id = OLD.transaction_id AND t.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(t.date, 1, 7), coalesce(NEW.category_id, CASE WHEN NEW.amount_minor > 0 THEN -1 ELSE 0 END), t.account_id, NEW.amount_minor\n"
+  "  FROM transactions t WHERE t.id = NEW.transaction_id AND t.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "  INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT substr(t.date, 1, 7), coalesce(t.category_id, CASE WHEN t.amount_minor > 0 THEN -1 ELSE 0 END), t.account_id, -NEW.amount_minor\n"
+  "  FROM transactions t WHERE t.id = NEW.transaction_id AND t.transfer_id IS NULL\n"
+  "  ON CONFLICT DO UPDATE SET total_minor = total_minor + excluded.total_minor;\n"
+  "END;\n"
+  /* No foreign key on account_id: the cascade of an account's transactions
+   * must still be able to write here while the account is going away. */
+  "CREATE TRIGGER category_totals_account_delete AFTER DELETE ON accounts BEGIN\n"
+  "  DELETE FROM category_month_totals WHERE account_id = OLD.id;\n"
+  "END;\n"
+  /* The totals of the transactions already there. */
+  "INSERT INTO category_month_totals (month, category_id, account_id, total_minor)\n"
+  "  SELECT month, category_id, account_id, sum(total) FROM (\n"
+  "    SELECT substr(t.date, 1, 7) AS month, coalesce(t.category_id, CASE WHEN t.amount_minor > 0 THEN -1 ELSE 0 END) AS category_id,\n"
+  "           t.account_id, t.amount_minor AS total\n"
+  "    FROM transactions t WHERE t.transfer_id IS NULL\n"
+  "    UNION ALL\n"
+  "    SELECT substr(t.date, 1, 7), coalesce(s.category_id, CASE WHEN s.amount_minor > 0 THEN -1 ELSE 0 END), t.account_id, s.amount_minor\n"
+  "    FROM splits s JOIN transactions t ON t.id = s.transaction_id WHERE t.transfer_id IS NULL\n"
+  "    UNION ALL\n"
+  "    SELECT substr(t.date, 1, 7), coalesce(t.category_id, CASE WHEN t.amount_minor > 0 THEN -1 ELSE 0 END), t.account_id, -s.amount_minor\n"
+  "    FROM splits s JOIN transactions t ON t.id = s.transaction_id WHERE t.transfer_id IS NULL\n"
+  "  ) GROUP BY 1, 2, 3 HAVING sum(total) <> 0;\n";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
   migration_2,
   migration_3,
   migration_4,
+  migration_5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BUDG_DATABASE_SCHEMA_VERSION + 1);
@@ -224,6 +395,10 @@ static const char * const audited_tables[] = {
   "splits",
   "reconciliations",
   "saved_filters",
+  "budgets",
+  "goals",
+  "goal_contributions",
+  "exchange_rates",
 };
 
 const char *
