@@ -1053,6 +1053,22 @@ test_reconcile (Fixture       *f,
   g_assert_cmpuint (n_cleared, ==, 3);
   g_assert_cmpuint (n_pending, ==, 3);
 
+  /* balance list compares each recorded balance with the transactions
+   * since the previous one: the first has nothing to compare with. */
+  {
+    g_autoptr(JsonNode) balances = NULL;
+    JsonArray *array;
+    JsonObject *first;
+
+    balances = run_json (f, "balance", "list", "--account", "Checking", NULL);
+    array = json_node_get_array (balances);
+    g_assert_cmpuint (json_array_get_length (array), >=, 1);
+    first = json_array_get_object_element (array, json_array_get_length (array) - 1);
+    g_assert_true (json_object_has_member (first, "computed_minor"));
+    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (first, "computed_minor")));
+    g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (first, "difference_minor")));
+  }
+
   /* A statement 54.90 short of the cleared balance. */
   summary = run_json (f, "reconcile", "--account", "Checking", "--date", "2030-01-15", "--balance", "2600", NULL);
   object = root_object (summary);

@@ -1114,6 +1114,27 @@ test_reconcile (Fixture       *fixture,
   g_assert_cmpint (budg_transaction_store_count (store_of (fixture), &query, &error), ==, 5);
   g_assert_true (budg_reconcile_get_last (database, fixture->accounts[0], &last, NULL, &error));
   g_assert_cmpstr (last, ==, "2026-01-31");
+
+  /* A recorded balance is compared with what the transactions since the
+   * previous one add up to; the first one has nothing to compare with. */
+  {
+    g_autoptr(BudgBalanceSnapshot) later = NULL;
+    gboolean comparable = TRUE;
+    gint64 computed = 0;
+
+    g_assert_true (budg_balance_store_get_computed (budg_context_get_balances (fixture->context), snapshot,
+                                                    &comparable, &computed, &error));
+    g_assert_false (comparable);
+
+    later = budg_balance_store_set (budg_context_get_balances (fixture->context), fixture->accounts[0],
+                                    "2026-01-31", 55000, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (budg_balance_store_get_computed (budg_context_get_balances (fixture->context), later,
+                                                    &comparable, &computed, &error));
+    g_assert_true (comparable);
+    /* 100.00 − 10.00 + 500.00 − 25.00 − 7.00 */
+    g_assert_cmpint (computed, ==, 55800);
+  }
 }
 
 static void

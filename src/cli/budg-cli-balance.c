@@ -13,8 +13,35 @@
 #include "budg-cli-private.h"
 #include "budg-money.h"
 
+/* In `balance list`, each snapshot also says what the transactions since
+ * the previous one add up to (computed_minor) and the gap (difference_minor,
+ * recorded − computed); both are null for an account's first snapshot. */
+static void
+add_computed (BudgBalanceStore    *store,
+              BudgBalanceSnapshot *snapshot,
+              JsonBuilder         *builder)
+{
+  gboolean comparable = FALSE;
+  gint64 computed = 0;
+
+  if (!budg_balance_store_get_computed (store, snapshot, &comparable, &computed, NULL))
+    comparable = FALSE;
+
+  json_builder_set_member_name (builder, "computed_minor");
+  if (comparable)
+    json_builder_add_int_value (builder, computed);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "difference_minor");
+  if (comparable)
+    json_builder_add_int_value (builder, budg_balance_snapshot_get_amount_minor (snapshot) - computed);
+  else
+    json_builder_add_null_value (builder);
+}
+
 static void
 snapshot_to_json (BudgBalanceSnapshot *snapshot,
+                  BudgBalanceStore    *store,
                   JsonBuilder         *builder)
 {
   json_builder_begin_object (builder);
@@ -25,6 +52,8 @@ snapshot_to_json (BudgBalanceSnapshot *snapshot,
   budg_cli_json_add_int (builder, "amount_minor", budg_balance_snapshot_get_amount_minor (snapshot));
   budg_cli_json_add_string (builder, "currency", budg_balance_snapshot_get_currency (snapshot));
   budg_cli_json_add_string (builder, "note", budg_balance_snapshot_get_note (snapshot));
+  if (store != NULL)
+    add_computed (store, snapshot, builder);
   json_builder_end_object (builder);
 }
 
@@ -88,7 +117,7 @@ budg_cli_balance_set (BudgCli               *cli,
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
-      snapshot_to_json (snapshot, builder);
+      snapshot_to_json (snapshot, NULL, builder);
       budg_cli_print_json (builder);
     }
   else
@@ -147,7 +176,7 @@ budg_cli_balance_list (BudgCli               *cli,
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < snapshots->len; i++)
-        snapshot_to_json (g_ptr_array_index (snapshots, i), builder);
+        snapshot_to_json (g_ptr_array_index (snapshots, i), budg_context_get_balances (context), builder);
       json_builder_end_array (builder);
       budg_cli_print_json (builder);
 
@@ -160,11 +189,12 @@ budg_cli_balance_list (BudgCli               *cli,
       return BUDG_CLI_EXIT_OK;
     }
 
-  table = budg_cli_table_new (5,
+  table = budg_cli_table_new (6,
                               _("ID"), TRUE,
                               _("Date"), FALSE,
                               _("Account"), FALSE,
                               _("Balance"), TRUE,
+                              _("Difference"), TRUE,
                               _("Note"), FALSE);
 
   for (guint i = 0; i < snapshots->len; i++)
@@ -173,11 +203,21 @@ budg_cli_balance_list (BudgCli               *cli,
       g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, budg_balance_snapshot_get_id (snapshot));
       g_autofree char *amount = budg_cli_format_amount (budg_balance_snapshot_get_amount_minor (snapshot),
                                                         budg_balance_snapshot_get_currency (snapshot));
+      g_autofree char *difference = NULL;
+      gboolean comparable = FALSE;
+      gint64 computed = 0;
+
+      /* Recorded minus what the transactions since the previous balance add up to. */
+      if (budg_balance_store_get_computed (budg_context_get_balances (context), snapshot,
+                                           &comparable, &computed, NULL) && comparable)
+        difference = budg_cli_format_amount (budg_balance_snapshot_get_amount_minor (snapshot) - computed,
+                                             budg_balance_snapshot_get_currency (snapshot));
 
       budg_cli_table_add_row (table, id,
                               budg_balance_snapshot_get_date (snapshot),
                               budg_balance_snapshot_get_account_name (snapshot),
                               amount,
+                              difference,
                               budg_balance_snapshot_get_note (snapshot));
     }
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "budg-balance-store.h"
+#include "budg-checkpoints.h"
 #include "budg-date.h"
 #include "budg-error.h"
 #include "budg-validate.h"
@@ -187,6 +188,52 @@ budg_balance_store_list (BudgBalanceStore  *self,
     }
 
   return g_steal_pointer (&snapshots);
+}
+
+gboolean
+budg_balance_store_get_computed (BudgBalanceStore     *self,
+                                 BudgBalanceSnapshot  *snapshot,
+                                 gboolean             *out_comparable,
+                                 gint64               *out_computed_minor,
+                                 GError              **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BUDG_IS_BALANCE_STORE (self), FALSE);
+  g_return_val_if_fail (BUDG_IS_BALANCE_SNAPSHOT (snapshot), FALSE);
+  g_return_val_if_fail (out_comparable != NULL && out_computed_minor != NULL, FALSE);
+
+  *out_comparable = FALSE;
+  *out_computed_minor = 0;
+
+  stmt = budg_database_prepare (self->database,
+                                "SELECT 1 FROM balance_snapshots WHERE account_id = ?1 AND date < ?2 LIMIT 1",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, budg_balance_snapshot_get_account_id (snapshot));
+  sqlite3_bind_text (stmt, 2, budg_balance_snapshot_get_date (snapshot), -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  if (rc != SQLITE_ROW)
+    {
+      budg_database_set_error (self->database, error, _("reading the balances"));
+      return FALSE;
+    }
+
+  /* The end of the day, so every transaction of that day counts. */
+  if (!budg_checkpoints_balance_after (self->database, budg_balance_snapshot_get_account_id (snapshot),
+                                       budg_balance_snapshot_get_date (snapshot), G_MAXINT64,
+                                       out_computed_minor, error))
+    return FALSE;
+
+  *out_comparable = TRUE;
+
+  return TRUE;
 }
 
 gboolean

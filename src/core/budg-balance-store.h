@@ -32,6 +32,16 @@ BudgBalanceSnapshot *budg_balance_store_set    (BudgBalanceStore  *self,
 GPtrArray           *budg_balance_store_list   (BudgBalanceStore  *self,
                                                 gint64             account_id,
                                                 GError           **error);
+/* What the transactions say the balance was at the end of the snapshot's
+ * day, counting from the account's previous snapshot, to show the gap
+ * between recorded and computed. @out_comparable is FALSE (and nothing
+ * computed) for an account's first snapshot, which has nothing to count
+ * from. */
+gboolean             budg_balance_store_get_computed (BudgBalanceStore    *self,
+                                                      BudgBalanceSnapshot *snapshot,
+                                                      gboolean            *out_comparable,
+                                                      gint64              *out_computed_minor,
+                                                      GError             **error);
 gboolean             budg_balance_store_delete (BudgBalanceStore  *self,
                                                 gint64             id,
                                                 GError           **error);

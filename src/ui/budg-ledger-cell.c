@@ -383,6 +383,38 @@ update_row_widget (BudgLedgerCell *self)
                                     -1);
 }
 
+/* A recorded balance that differs from what the transactions since the
+ * previous one add up to says by how much, so that a missing or doubled
+ * transaction shows. */
+static char *
+describe_snapshot_gap (BudgLedgerCell      *self,
+                       BudgBalanceSnapshot *snapshot)
+{
+  BudgLedgerView *view = get_view (self);
+  g_autofree char *amount = NULL;
+  gboolean comparable = FALSE;
+  gint64 computed = 0;
+  gint64 gap;
+
+  if (view == NULL ||
+      !budg_balance_store_get_computed (budg_context_get_balances (budg_ledger_view_get_context (view)),
+                                        snapshot, &comparable, &computed, NULL) ||
+      !comparable)
+    return NULL;
+
+  gap = budg_balance_snapshot_get_amount_minor (snapshot) - computed;
+  if (gap == 0)
+    return NULL;
+
+  amount = budg_money_format (gap > 0 ? gap : -gap, budg_balance_snapshot_get_currency (snapshot));
+  if (gap > 0)
+    /* Translators: %s is an amount; the recorded balance is higher than the transactions say. */
+    return g_strdup_printf (_("%s more than the transactions add up to"), amount);
+
+  /* Translators: %s is an amount; the recorded balance is lower than the transactions say. */
+  return g_strdup_printf (_("%s less than the transactions add up to"), amount);
+}
+
 static void
 update_name (BudgLedgerCell *self,
              BudgDueBill    *due)
@@ -390,6 +422,8 @@ update_name (BudgLedgerCell *self,
   g_autofree char *menu_label = NULL;
   g_autofree char *edit_label = NULL;
   g_autofree char *compact_detail = NULL;
+  g_autofree char *gap_detail = NULL;
+  g_autofree char *noted_detail = NULL;
   const char *detail = NULL;
 
   if (due != NULL)
@@ -438,6 +472,13 @@ update_name (BudgLedgerCell *self,
       detail = budg_balance_snapshot_get_note (snapshot);
       if (detail != NULL && detail[0] == '\0')
         detail = NULL;
+      gap_detail = describe_snapshot_gap (self, snapshot);
+      if (gap_detail != NULL)
+        {
+          noted_detail = detail != NULL ? g_strdup_printf (_("%1$s · %2$s"), detail, gap_detail)
+                                        : g_strdup (gap_detail);
+          detail = noted_detail;
+        }
       if (is_compact (self))
         {
           g_autofree char *date = budg_date_format_short (budg_ledger_row_get_date (self->row));
