@@ -144,7 +144,9 @@ static const char migration_3[] =
  * orders one account's rows exactly as the register does (date, then entry
  * order) and still covers the balance sums. The amount, payee and category
  * indexes let the register sort all accounts or one by those columns by
- * walking an index instead of sorting a million rows.
+ * walking an index instead of sorting a million rows; the payee and
+ * category ones also carry the date, so a search finds its matches in
+ * date order without reading the table.
  */
 static const char migration_4[] =
   "CREATE TABLE splits (\n"
@@ -189,9 +191,9 @@ static const char migration_4[] =
   "CREATE INDEX transactions_amount ON transactions (amount_minor);\n"
   "CREATE INDEX transactions_account_amount ON transactions (account_id, amount_minor);\n"
   "DROP INDEX transactions_payee;\n"
-  "CREATE INDEX transactions_payee ON transactions (payee_id, account_id);\n"
+  "CREATE INDEX transactions_payee ON transactions (payee_id, account_id, date);\n"
   "DROP INDEX transactions_category;\n"
-  "CREATE INDEX transactions_category ON transactions (category_id, account_id);\n"
+  "CREATE INDEX transactions_category ON transactions (category_id, account_id, date);\n"
   "CREATE INDEX transactions_transfer ON transactions (transfer_id) WHERE transfer_id IS NOT NULL;\n"
   /* A search reads memos from this (usually much smaller) index instead
    * of every row of the table. */

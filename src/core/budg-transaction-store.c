@@ -1565,12 +1565,16 @@ has_text (const char *text)
  * numbered parameters ?1…?8 by bind_query(). It names only the
  * transactions table (as t), so an id query reads no other row. */
 static void
-append_where (GString                    *sql,
-              const BudgTransactionQuery *query)
+append_where_full (GString                    *sql,
+                   const BudgTransactionQuery *query,
+                   gboolean                    account_unindexed)
 {
   g_string_append (sql, " WHERE 1");
+  /* The unary plus keeps SQLite from choosing the account index (a range
+   * of up to every row) over a more selective one, which without
+   * statistics it otherwise may. */
   if (query->account_id != 0)
-    g_string_append (sql, " AND t.account_id = ?1");
+    g_string_append (sql, account_unindexed ? " AND +t.account_id = ?1" : " AND t.account_id = ?1");
   if (has_text (query->from_date))
     g_string_append (sql, " AND t.date >= ?2");
   if (has_text (query->to_date))
@@ -1621,6 +1625,13 @@ append_where (GString                    *sql,
     g_string_append (sql, " AND (t.amount_minor >= ?7 OR t.amount_minor <= -?7)");
   else if (query->has_max_amount)
     g_string_append (sql, " AND t.amount_minor BETWEEN -?8 AND ?8");
+}
+
+static void
+append_where (GString                    *sql,
+              const BudgTransactionQuery *query)
+{
+  append_where_full (sql, query, FALSE);
 }
 
 static gboolean
@@ -1715,6 +1726,47 @@ collect_ids (BudgTransactionStore        *self,
   return TRUE;
 }
 
+/* A search, possibly within one account and dates, and nothing else. */
+static gboolean
+is_plain_search (const BudgTransactionQuery *query)
+{
+  return has_text (query->search) && !has_text (query->payee) && query->category_id == 0 &&
+         !query->uncategorized && (query->status_mask == 0 || (query->status_mask & 0x7) == 0x7) &&
+         !query->has_min_amount && !query->has_max_amount;
+}
+
+/* Each way a search can match reads (date, id) straight from its index
+ * (payee and category indexes carry the date; memos and split parts are
+ * few), so the matches come sorted by date without a lookup into the table
+ * for each of them, which costs more than the search itself. */
+static GString *
+build_search_by_date (const BudgTransactionQuery *query)
+{
+  GString *sql = g_string_new ("SELECT id FROM (");
+  g_autoptr(GString) range = g_string_new (NULL);
+
+  if (query->account_id != 0)
+    g_string_append (range, " AND +t.account_id = ?1");
+  if (has_text (query->from_date))
+    g_string_append (range, " AND t.date >= ?2");
+  if (has_text (query->to_date))
+    g_string_append (range, " AND t.date <= ?3");
+
+  g_string_append_printf (sql,
+                          "SELECT t.date, t.id FROM transactions t"
+                          " WHERE t.payee_id IN (SELECT id FROM payees WHERE name LIKE ?4 ESCAPE '\\')%1$s"
+                          " UNION SELECT t.date, t.id FROM transactions t"
+                          " WHERE t.category_id IN " SEARCH_CATEGORIES "%1$s"
+                          " UNION SELECT t.date, t.id FROM splits s JOIN transactions t ON t.id = s.transaction_id"
+                          " WHERE (s.category_id IN " SEARCH_CATEGORIES " OR s.memo LIKE ?4 ESCAPE '\\')%1$s"
+                          " UNION SELECT t.date, t.id FROM transactions t"
+                          " WHERE t.memo IS NOT NULL AND t.memo LIKE ?4 ESCAPE '\\'%1$s"
+                          ") ORDER BY date, id",
+                          range->str);
+
+  return sql;
+}
+
 /* Category order is by path. The categories are few, so each one's rows are
  * read in turn (each an index range in id order), instead of asking SQLite
  * to sort every row by a computed path. Uncategorized rows (including
@@ -1805,9 +1857,14 @@ budg_transaction_store_query_ids (BudgTransactionStore        *self,
   switch (query->sort)
     {
     case BUDG_TRANSACTION_SORT_DATE:
-      sql = g_string_new ("SELECT t.id FROM transactions t");
-      append_where (sql, query);
-      g_string_append (sql, " ORDER BY t.date, t.id");
+      if (is_plain_search (query))
+        sql = build_search_by_date (query);
+      else
+        {
+          sql = g_string_new ("SELECT t.id FROM transactions t");
+          append_where (sql, query);
+          g_string_append (sql, " ORDER BY t.date, t.id");
+        }
       if (!collect_ids (self, sql->str, query, 0, ids, error))
         return NULL;
       break;
@@ -1829,7 +1886,7 @@ budg_transaction_store_query_ids (BudgTransactionStore        *self,
       if (!collect_ids (self, sql->str, query, 0, ids, error))
         return NULL;
       g_string_assign (sql, "SELECT t.id FROM payees py JOIN transactions t ON t.payee_id = py.id");
-      append_where (sql, query);
+      append_where_full (sql, query, TRUE);
       g_string_append (sql, " ORDER BY py.name COLLATE NOCASE, py.id, t.id");
       if (!collect_ids (self, sql->str, query, 0, ids, error))
         return NULL;
