@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "budg-account-store.h"
+#include "budg-checkpoints.h"
 #include "budg-date.h"
 #include "budg-error.h"
 #include "budg-money.h"
@@ -50,6 +51,10 @@ saved_snapshot_free (gpointer data)
   g_free (snapshot);
 }
 
+/* The balance at the end of @today: the latest snapshot up to today plus
+ * the transactions after it, read from the checkpoints (a few hundred rows
+ * however long the history). Asking for the start of tomorrow gives
+ * exactly that, since a snapshot holds at the end of its day. */
 static gboolean
 query_balance (BudgAccountStore  *self,
                gint64             account_id,
@@ -57,52 +62,9 @@ query_balance (BudgAccountStore  *self,
                gint64            *out_balance,
                GError           **error)
 {
-  sqlite3_stmt *stmt;
-  g_autofree char *since = NULL;
-  gint64 balance = 0;
+  g_autofree char *tomorrow = budg_date_add_days (today, 1);
 
-  stmt = budg_database_prepare (self->database,
-                                "SELECT date, amount_minor FROM balance_snapshots"
-                                " WHERE account_id = ?1 AND date <= ?2"
-                                " ORDER BY date DESC LIMIT 1",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      since = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      balance = sqlite3_column_int64 (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-
-  /* The sum reads only the (account_id, date, amount_minor) index. The empty
-   * string sorts before every date, so without a snapshot it sums all. */
-  stmt = budg_database_prepare (self->database,
-                                "SELECT coalesce(sum(amount_minor), 0) FROM transactions"
-                                " WHERE account_id = ?1 AND date > ?2 AND date <= ?3",
-                                error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_text (stmt, 2, since != NULL ? since : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, today, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      budg_database_set_error (self->database, error, _("computing balances"));
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-
-  if (!budg_money_add (balance, sqlite3_column_int64 (stmt, 0), out_balance, error))
-    {
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-
-  return TRUE;
+  return budg_checkpoints_balance_after (self->database, account_id, tomorrow, 0, out_balance, error);
 }
 
 /**
