@@ -800,6 +800,60 @@ test_model_follows_changes (Fixture       *fixture,
   }
 }
 
+/* A progressive model shows the first rows at once and the rest after the
+ * main loop ran, announcing only the growth at the end. */
+static void
+test_model_progressive (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(BudgRegisterModel) model = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  BudgTransactionQuery query = { 0 };
+  ItemsChanged record = { 0 };
+
+  fill_random (fixture, rand, 700);
+  rows = load_reference (fixture);
+
+  model = budg_register_model_new (store_of (fixture));
+  budg_register_model_set_progressive (model, TRUE);
+
+  for (guint sort = 0; sort < 4; sort++)
+    {
+      query.sort = sort;
+      query.descending = sort % 2 == 0;
+      g_clear_pointer (&expected, g_array_unref);
+      expected = reference_ids (fixture, rows, &query);
+
+      g_assert_true (budg_register_model_set_query (model, &query, &error));
+      g_assert_no_error (error);
+      if (sort == BUDG_TRANSACTION_SORT_DATE || sort == BUDG_TRANSACTION_SORT_AMOUNT)
+        {
+          g_assert_false (budg_register_model_is_complete (model));
+          g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 256);
+        }
+
+      g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &record);
+      record.calls = 0;
+      while (!budg_register_model_is_complete (model))
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handlers_disconnect_by_func (model, items_changed_cb, &record);
+
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected->len);
+      for (guint i = 0; i < expected->len; i++)
+        g_assert_cmpint (budg_register_model_get_id (model, i), ==, g_array_index (expected, gint64, i));
+      if (sort == BUDG_TRANSACTION_SORT_DATE || sort == BUDG_TRANSACTION_SORT_AMOUNT)
+        {
+          g_assert_cmpuint (record.calls, ==, 1);
+          g_assert_cmpuint (record.position, ==, 256);
+          g_assert_cmpuint (record.removed, ==, 0);
+          g_assert_cmpuint (record.added, ==, expected->len - 256);
+        }
+    }
+}
+
 /* The stored checkpoints always equal a recomputation from the rows. */
 static void
 assert_checkpoints_consistent (Fixture *fixture)
@@ -1251,6 +1305,7 @@ main (int   argc,
   ADD ("/register/query/reference", test_query_matches_reference);
   ADD ("/register/model/paging-and-running-balance", test_model_paging_and_running_balance);
   ADD ("/register/model/follows-changes", test_model_follows_changes);
+  ADD ("/register/model/progressive", test_model_progressive);
   ADD ("/register/checkpoints/consistent", test_checkpoints);
   ADD ("/register/splits", test_splits);
   ADD ("/register/transfers", test_transfers);

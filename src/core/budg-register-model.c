@@ -36,6 +36,8 @@ struct _BudgRegisterModel
   GHashTable           *handed;       /* position → BudgTransaction (weak) given out by get_item */
 
   guint                 reload_id;
+  guint                 complete_id;     /* reading the rest of a progressive query */
+  gboolean              progressive;
 
   /* While the first half of a split change is announced, the rows about
    * to be added are not there yet (see emit_change()). */
@@ -471,6 +473,7 @@ reload (BudgRegisterModel  *self,
   g_autoptr(GArray) ids = NULL;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->complete_id, g_source_remove);
 
   ids = budg_transaction_store_query_ids (self->store, self->query, error);
   if (ids == NULL)
@@ -480,6 +483,21 @@ reload (BudgRegisterModel  *self,
   replace_ids (self, ids);
 
   return TRUE;
+}
+
+/* The rest of a progressive query, once the first rows are on screen: the
+ * list only grows at its end, so the views keep what they show. */
+static gboolean
+complete_idle_cb (gpointer data)
+{
+  BudgRegisterModel *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->complete_id = 0;
+  if (!reload (self, &error))
+    g_warning ("Could not read the rest of the transactions: %s", error->message);
+
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
@@ -518,6 +536,7 @@ budg_register_model_dispose (GObject *object)
   BudgRegisterModel *self = (BudgRegisterModel *)object;
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->complete_id, g_source_remove);
   if (self->live != NULL)
     forget_live_objects (self);
   if (self->pages != NULL)
@@ -698,6 +717,7 @@ budg_register_model_set_query (BudgRegisterModel           *self,
 {
   g_autoptr(BudgTransactionQuery) copy = NULL;
   g_autoptr(GArray) ids = NULL;
+  gboolean complete = TRUE;
   guint old_len;
 
   g_return_val_if_fail (BUDG_IS_REGISTER_MODEL (self), FALSE);
@@ -707,7 +727,12 @@ budg_register_model_set_query (BudgRegisterModel           *self,
   copy->limit = 0;
   copy->offset = 0;
 
-  ids = budg_transaction_store_query_ids (self->store, copy, error);
+  /* Progressive: the first rows now, the rest from an idle callback that
+   * runs after the next frame is drawn. */
+  if (self->progressive)
+    ids = budg_transaction_store_query_first_ids (self->store, copy, 2 * PAGE_SIZE, &complete, error);
+  else
+    ids = budg_transaction_store_query_ids (self->store, copy, error);
   if (ids == NULL)
     return FALSE;
 
@@ -715,6 +740,7 @@ budg_register_model_set_query (BudgRegisterModel           *self,
   self->query = g_steal_pointer (&copy);
 
   g_clear_handle_id (&self->reload_id, g_source_remove);
+  g_clear_handle_id (&self->complete_id, g_source_remove);
   drop_pages (self);
 
   old_len = self->ids->len;
@@ -736,7 +762,39 @@ budg_register_model_set_query (BudgRegisterModel           *self,
   if (old_len != self->ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 
+  if (!complete)
+    self->complete_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, complete_idle_cb, self, NULL);
+
   return TRUE;
+}
+
+/**
+ * budg_register_model_set_progressive:
+ *
+ * When set, budg_register_model_set_query() reads only the first rows of a
+ * long list and the rest from an idle callback, so that the top shows at
+ * once; "n-items" grows when the rest is in. Off by default.
+ */
+void
+budg_register_model_set_progressive (BudgRegisterModel *self,
+                                     gboolean           progressive)
+{
+  g_return_if_fail (BUDG_IS_REGISTER_MODEL (self));
+
+  self->progressive = !!progressive;
+}
+
+/**
+ * budg_register_model_is_complete:
+ *
+ * Returns: %FALSE while the rest of a progressive query is still to come
+ */
+gboolean
+budg_register_model_is_complete (BudgRegisterModel *self)
+{
+  g_return_val_if_fail (BUDG_IS_REGISTER_MODEL (self), TRUE);
+
+  return self->complete_id == 0;
 }
 
 /**

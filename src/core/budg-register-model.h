@@ -34,6 +34,9 @@ const BudgTransactionQuery *budg_register_model_get_query    (BudgRegisterModel 
 gboolean                    budg_register_model_set_query    (BudgRegisterModel          *self,
                                                               const BudgTransactionQuery *query,
                                                               GError                    **error);
+void                        budg_register_model_set_progressive (BudgRegisterModel    *self,
+                                                                 gboolean              progressive);
+gboolean                    budg_register_model_is_complete  (BudgRegisterModel          *self);
 gboolean                    budg_register_model_reload       (BudgRegisterModel          *self,
                                                               GError                    **error);
 gint64                      budg_register_model_get_id       (BudgRegisterModel          *self,

@@ -1908,6 +1908,59 @@ budg_transaction_store_query_ids (BudgTransactionStore        *self,
 }
 
 /**
+ * budg_transaction_store_query_first_ids:
+ * @limit: how many ids at most
+ * @out_complete: (out): whether these are all the matches
+ *
+ * The first ids of budg_transaction_store_query_ids(), for showing the top
+ * of a long list before the rest is read. Orders other than by date or
+ * amount read everything (and say so).
+ *
+ * Returns: (transfer full) (nullable): a #GArray of gint64, or %NULL with
+ *   @error set
+ */
+GArray *
+budg_transaction_store_query_first_ids (BudgTransactionStore        *self,
+                                        const BudgTransactionQuery  *query,
+                                        guint                        limit,
+                                        gboolean                    *out_complete,
+                                        GError                     **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GString) sql = NULL;
+  const char *direction;
+
+  g_return_val_if_fail (BUDG_IS_TRANSACTION_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL && out_complete != NULL && limit > 0, NULL);
+
+  if ((query->sort != BUDG_TRANSACTION_SORT_DATE && query->sort != BUDG_TRANSACTION_SORT_AMOUNT) ||
+      is_plain_search (query))
+    {
+      *out_complete = TRUE;
+      return budg_transaction_store_query_ids (self, query, error);
+    }
+
+  if (!check_query (query, error))
+    return NULL;
+
+  direction = query->descending ? "DESC" : "ASC";
+  sql = g_string_new ("SELECT t.id FROM transactions t");
+  append_where (sql, query);
+  if (query->sort == BUDG_TRANSACTION_SORT_DATE)
+    g_string_append_printf (sql, " ORDER BY t.date %1$s, t.id %1$s LIMIT %2$u", direction, limit);
+  else
+    g_string_append_printf (sql, " ORDER BY t.amount_minor %1$s, t.id %1$s LIMIT %2$u", direction, limit);
+
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), limit);
+  if (!collect_ids (self, sql->str, query, 0, ids, error))
+    return NULL;
+
+  *out_complete = ids->len < limit;
+
+  return g_steal_pointer (&ids);
+}
+
+/**
  * budg_transaction_store_query:
  *
  * Returns: (transfer container) (nullable): the matching transactions in

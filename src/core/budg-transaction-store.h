@@ -136,6 +136,12 @@ gboolean              budg_transaction_store_sum    (BudgTransactionStore       
                                                      const BudgTransactionQuery *query,
                                                      gint64                     *out_total_minor,
                                                      GError                    **error);
+/* The first @limit of those ids; *@out_complete says whether that is all. */
+GArray               *budg_transaction_store_query_first_ids (BudgTransactionStore *self,
+                                                              const BudgTransactionQuery *query,
+                                                              guint                 limit,
+                                                              gboolean             *out_complete,
+                                                              GError              **error);
 gint64                budg_transaction_store_count  (BudgTransactionStore       *self,
                                                      const BudgTransactionQuery *query,
                                                      GError                    **error);

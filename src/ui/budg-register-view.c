@@ -681,6 +681,7 @@ budg_register_view_constructed (GObject *object)
   g_assert (BUDG_IS_CONTEXT (self->context));
 
   self->model = budg_register_model_new (budg_context_get_transactions (self->context));
+  budg_register_model_set_progressive (self->model, TRUE);
   self->selection = budg_register_selection_new (G_LIST_MODEL (self->model));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
