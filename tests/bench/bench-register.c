@@ -53,6 +53,20 @@ until_painted (Clock  *clock,
   return (clock->last_paint_end - since) / 1000.0;
 }
 
+/* A long list comes in two steps (see budg_register_model_set_progressive):
+ * the figures time the first, updated frame; counts and scrolling need the
+ * whole list. */
+static guint
+wait_complete (BudgRegisterView *view)
+{
+  BudgRegisterModel *model = budg_register_view_get_model (view);
+
+  while (!budg_register_model_is_complete (model))
+    g_main_context_iteration (NULL, TRUE);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (model));
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -109,7 +123,10 @@ main (int   argc,
   start = g_get_monotonic_time ();
   budg_register_view_set_active (view, TRUE);
   ms = until_painted (&clock, start);
-  n = g_list_model_get_n_items (G_LIST_MODEL (budg_register_view_get_model (view)));
+  n = wait_complete (view);
+  /* A frame with the whole list, so the scrollbar spans it. */
+  gtk_widget_queue_resize (GTK_WIDGET (view));
+  until_painted (&clock, g_get_monotonic_time ());
   g_print ("register: %u transactions, all accounts, first frame with data after activating: %.1f ms\n", n, ms);
 
   adjustment = gtk_scrolled_window_get_vadjustment (view->scrolled_window);
@@ -170,23 +187,25 @@ main (int   argc,
   start = g_get_monotonic_time ();
   budg_register_view_search (view, "cafe");
   search_ms = until_painted (&clock, start);
-  n = g_list_model_get_n_items (G_LIST_MODEL (budg_register_view_get_model (view)));
+  n = wait_complete (view);
   g_print ("register search \"cafe\" (%u matches) to the updated view: %.1f ms (target <= 100)\n", n, search_ms);
 
   start = g_get_monotonic_time ();
   budg_register_view_search (view, "12.50");
   filter_ms = until_painted (&clock, start);
-  n = g_list_model_get_n_items (G_LIST_MODEL (budg_register_view_get_model (view)));
+  n = wait_complete (view);
   g_print ("register filter amount = 12.50 (%u matches) to the updated view: %.1f ms (target <= 100)\n", n, filter_ms);
 
   start = g_get_monotonic_time ();
   budg_register_view_search (view, NULL);
   clear_ms = until_painted (&clock, start);
+  wait_complete (view);
   g_print ("register search cleared (all rows back) to the updated view: %.1f ms\n", clear_ms);
 
   start = g_get_monotonic_time ();
   budg_register_view_sort (view, BUDG_TRANSACTION_SORT_AMOUNT, FALSE);
   sort_ms = until_painted (&clock, start);
+  wait_complete (view);
   g_print ("register sort by amount, all rows, to the updated view: %.1f ms (target <= 200)\n", sort_ms);
 
   gtk_window_destroy (GTK_WINDOW (window));
