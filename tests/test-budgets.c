@@ -1921,6 +1921,39 @@ test_insights (Fixture       *fixture,
 
       g_assert_false (insight->kind == BUDG_INSIGHT_UNRECORDED_BILL && g_str_equal (insight->subject, "StreamCo"));
     }
+
+  /* Spending in a currency with no exchange rate makes the budgets
+   * impossible to compute; the other insights are still given. */
+  {
+    g_autoptr(GError) budget_error = NULL;
+    g_autoptr(BudgBudgetStore) store = budg_budget_store_new (fixture->database);
+    g_autoptr(GPtrArray) statuses = NULL;
+    gboolean any_pace = FALSE;
+    gboolean any_rise = FALSE;
+    gint64 chf = 0;
+
+    exec_sql (fixture, "INSERT INTO accounts (name, kind, currency) VALUES ('Franken', 'checking', 'CHF')");
+    chf = sqlite3_last_insert_rowid (budg_database_get_handle (fixture->database));
+    add_txn (fixture, chf, "2026-10-03", -5000, groceries, "Migros");
+
+    statuses = budg_budget_store_status (store, "2026-10", &budget_error);
+    g_assert_null (statuses);
+    g_assert_nonnull (budget_error);
+      {
+        g_clear_pointer (&insights, g_ptr_array_unref);
+        insights = budg_insights_compute (fixture->database, "2026-10-10", &error);
+        g_assert_no_error (error);
+        for (guint i = 0; i < insights->len; i++)
+          {
+            BudgInsight *insight = g_ptr_array_index (insights, i);
+
+            any_pace |= insight->kind == BUDG_INSIGHT_BUDGET_PACE;
+            any_rise |= insight->kind == BUDG_INSIGHT_CATEGORY_RISE;
+          }
+        g_assert_false (any_pace);
+        g_assert_true (any_rise);
+      }
+  }
 }
 
 int

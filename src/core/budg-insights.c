@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "budg-budget-store.h"
+#include "budg-error.h"
 #include "budg-category-totals.h"
 #include "budg-date.h"
 #include "budg-insights.h"
@@ -278,6 +279,7 @@ find_budget_paces (BudgDatabase  *database,
                    GPtrArray     *insights,
                    GError       **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autoptr(BudgBudgetStore) store = budg_budget_store_new (database);
   g_autoptr(GPtrArray) statuses = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) budg_insight_free);
@@ -291,8 +293,19 @@ find_budget_paces (BudgDatabase  *database,
   month_text = budg_period_to_string (&month);
   month_label = format_month (month_text);
 
-  if (!(statuses = budg_budget_store_status (store, month_text, error)))
-    return FALSE;
+  if (!(statuses = budg_budget_store_status (store, month_text, &local_error)))
+    {
+      /* A budget that cannot be computed (say, spending in a currency with
+       * no exchange rate yet) only leaves out this kind of insight; the
+       * Budgets view says what is missing. */
+      if (!g_error_matches (local_error, BUDG_ERROR, BUDG_ERROR_DATABASE))
+        {
+          g_debug ("Budget insights left out: %s", local_error->message);
+          return TRUE;
+        }
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   for (guint i = 0; i < statuses->len; i++)
     {

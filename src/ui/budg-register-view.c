@@ -998,6 +998,68 @@ budg_register_view_search (BudgRegisterView *self,
     _budg_register_view_apply_query (self);
 }
 
+/**
+ * budg_register_view_show_query:
+ * @self: a #BudgRegisterView
+ * @query: what to show: its dates, payee, category, amounts, statuses and
+ *   search; its account, sort and paging are not used
+ *
+ * Sets the search and the filters to @query, replacing every filter set
+ * before, and shows the matches (at once if the view is active, else when
+ * it next is). The filters stay for the user to see and change.
+ */
+void
+budg_register_view_show_query (BudgRegisterView           *self,
+                               const BudgTransactionQuery *query)
+{
+  gpointer filters[9];
+  g_autofree char *min_text = NULL;
+  g_autofree char *max_text = NULL;
+  guint category_index;
+  guint mask;
+
+  g_return_if_fail (BUDG_IS_REGISTER_VIEW (self));
+  g_return_if_fail (query != NULL);
+
+  filters[0] = self->from_row;
+  filters[1] = self->to_row;
+  filters[2] = self->payee_row;
+  filters[3] = self->min_amount_row;
+  filters[4] = self->max_amount_row;
+  filters[5] = self->category_row;
+  filters[6] = self->pending_check;
+  filters[7] = self->cleared_check;
+  filters[8] = self->reconciled_check;
+  category_index = query->uncategorized ? 1 : 0;
+  mask = query->status_mask;
+
+  if (query->has_min_amount)
+    min_text = budg_money_format_plain (query->min_amount_minor, currency_for_amounts (self));
+  if (query->has_max_amount)
+    max_text = budg_money_format_plain (query->max_amount_minor, currency_for_amounts (self));
+  for (guint i = 2; query->category_id != 0 && i < self->category_choice_ids->len; i++)
+    if (g_array_index (self->category_choice_ids, gint64, i) == query->category_id)
+      category_index = i;
+
+  /* Each widget reports its change; the query runs once, below. */
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    g_signal_handlers_block_by_func (filters[i], filter_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->from_row), query->from_date != NULL ? query->from_date : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->to_row), query->to_date != NULL ? query->to_date : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->payee_row), query->payee != NULL ? query->payee : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->min_amount_row), min_text != NULL ? min_text : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->max_amount_row), max_text != NULL ? max_text : "");
+  adw_combo_row_set_selected (self->category_row, category_index);
+  gtk_check_button_set_active (self->pending_check, mask == 0 || (mask & (1u << BUDG_TRANSACTION_STATUS_PENDING)));
+  gtk_check_button_set_active (self->cleared_check, mask == 0 || (mask & (1u << BUDG_TRANSACTION_STATUS_CLEARED)));
+  gtk_check_button_set_active (self->reconciled_check,
+                               mask == 0 || (mask & (1u << BUDG_TRANSACTION_STATUS_RECONCILED)));
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    g_signal_handlers_unblock_by_func (filters[i], filter_changed_cb, self);
+
+  budg_register_view_search (self, query->search);
+}
+
 void
 budg_register_view_sort (BudgRegisterView    *self,
                          BudgTransactionSort  sort,

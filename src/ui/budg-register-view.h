@@ -41,6 +41,9 @@ GtkSelectionModel *budg_register_view_get_selection  (BudgRegisterView *self);
 /* Shows the given text in the search entry and applies it now. */
 void               budg_register_view_search         (BudgRegisterView *self,
                                                       const char       *text);
+/* Sets the search and filters to @query (its account aside) and applies them. */
+void               budg_register_view_show_query     (BudgRegisterView *self,
+                                                      const BudgTransactionQuery *query);
 /* Sorts as by clicking a column header. */
 void               budg_register_view_sort           (BudgRegisterView *self,
                                                       BudgTransactionSort sort,

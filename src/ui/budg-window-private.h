@@ -6,8 +6,11 @@
 
 #pragma once
 
+#include "budg-budgets-view.h"
+#include "budg-goals-view.h"
 #include "budg-ledger-view.h"
 #include "budg-register-view.h"
+#include "budg-reports-view.h"
 #include "budg-sidebar.h"
 #include "budg-window.h"
 
@@ -37,6 +40,12 @@ struct _BudgWindow
   BudgLedgerView       *ledger_view;
   AdwBin               *transactions_bin;
   BudgRegisterView     *register_view;
+  AdwBin               *budgets_bin;
+  BudgBudgetsView      *budgets_view;
+  AdwBin               *goals_bin;
+  BudgGoalsView        *goals_view;
+  AdwBin               *reports_bin;
+  BudgReportsView      *reports_view;
 };
 
 void         _budg_window_class_actions_init (BudgWindowClass *klass);

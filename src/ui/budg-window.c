@@ -51,6 +51,29 @@ update_register_active (BudgWindow *self)
     budg_register_view_set_active (self->register_view, TRUE);
 }
 
+/* Reports compute only while their page shows: nothing at startup unless
+ * Reports is the page restored, and nothing on each change elsewhere. */
+static void
+update_reports_active (BudgWindow *self)
+{
+  gboolean visible = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "reports") == 0 &&
+                     g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "accounts") == 0;
+
+  budg_reports_view_set_active (self->reports_view, visible);
+}
+
+/* Activating a slice, bar or row of a report opens the transactions behind
+ * it. Reports count every account, so the register shows every account. */
+static void
+reports_show_transactions_cb (BudgWindow                 *self,
+                              const BudgTransactionQuery *query,
+                              BudgReportsView            *reports_view)
+{
+  budg_sidebar_set_selected_account_id (self->sidebar, query->account_id);
+  budg_register_view_show_query (self->register_view, query);
+  adw_view_stack_set_visible_child_name (self->view_stack, "transactions");
+}
+
 static void
 update_title (BudgWindow *self)
 {
@@ -82,6 +105,7 @@ accounts_items_changed_cb (BudgWindow *self,
   update_main_page (self);
   update_title (self);
   update_register_active (self);
+  update_reports_active (self);
 }
 
 static void
@@ -135,6 +159,7 @@ view_stack_visible_child_name_changed_cb (BudgWindow   *self,
     g_settings_set_string (self->settings, "last-view", name);
 
   update_register_active (self);
+  update_reports_active (self);
 }
 
 static void
@@ -261,6 +286,20 @@ budg_window_constructed (GObject *object)
   g_object_bind_property (self->leaflet, "folded", self->register_view, "compact", G_BINDING_SYNC_CREATE);
   adw_bin_set_child (self->transactions_bin, GTK_WIDGET (self->register_view));
 
+  /* Both read their data only once shown, so they cost the first frame
+   * nothing. */
+  self->budgets_view = g_object_ref_sink (BUDG_BUDGETS_VIEW (budg_budgets_view_new (self->context)));
+  adw_bin_set_child (self->budgets_bin, GTK_WIDGET (self->budgets_view));
+
+  self->goals_view = g_object_ref_sink (BUDG_GOALS_VIEW (budg_goals_view_new (self->context)));
+  adw_bin_set_child (self->goals_bin, GTK_WIDGET (self->goals_view));
+
+  self->reports_view = g_object_ref_sink (BUDG_REPORTS_VIEW (budg_reports_view_new (self->context)));
+  g_object_bind_property (self->leaflet, "folded", self->reports_view, "compact", G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->reports_view, "show-transactions",
+                           G_CALLBACK (reports_show_transactions_cb), self, G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->reports_bin, GTK_WIDGET (self->reports_view));
+
   accounts = G_LIST_MODEL (budg_context_get_accounts (self->context));
   budg_sidebar_set_model (self->sidebar, accounts);
   g_signal_connect_object (accounts, "items-changed",
@@ -273,6 +312,7 @@ budg_window_constructed (GObject *object)
   budg_ledger_view_set_account_id (self->ledger_view, budg_sidebar_get_selected_account_id (self->sidebar));
   budg_register_view_set_account_id (self->register_view, budg_sidebar_get_selected_account_id (self->sidebar));
   update_register_active (self);
+  update_reports_active (self);
 }
 
 static void
@@ -288,6 +328,9 @@ budg_window_dispose (GObject *object)
 
   g_clear_object (&self->ledger_view);
   g_clear_object (&self->register_view);
+  g_clear_object (&self->budgets_view);
+  g_clear_object (&self->goals_view);
+  g_clear_object (&self->reports_view);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
 
@@ -401,6 +444,9 @@ budg_window_class_init (BudgWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BudgWindow, view_switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, BudgWindow, bills_bin);
   gtk_widget_class_bind_template_child (widget_class, BudgWindow, transactions_bin);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, budgets_bin);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, goals_bin);
+  gtk_widget_class_bind_template_child (widget_class, BudgWindow, reports_bin);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_account_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_selected_account_id_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_stack_visible_child_name_changed_cb);
