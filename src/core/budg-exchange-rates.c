@@ -418,3 +418,69 @@ budg_exchange_rates_convert (BudgDatabase  *database,
 
   return budg_exchange_rate_apply (&rate, amount_minor, from_currency, to_currency, out_minor, error);
 }
+
+GPtrArray *
+budg_exchange_rates_list (BudgDatabase  *database,
+                          GError       **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BUDG_IS_DATABASE (database), NULL);
+
+  stmt = budg_database_prepare (database,
+                                "SELECT id, from_currency, to_currency, date, rate_e10 FROM exchange_rates"
+                                " ORDER BY date DESC, from_currency, to_currency",
+                                error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BudgExchangeRateEntry *entry = g_new0 (BudgExchangeRateEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      g_strlcpy (entry->from_currency, (const char *) sqlite3_column_text (stmt, 1), sizeof entry->from_currency);
+      g_strlcpy (entry->to_currency, (const char *) sqlite3_column_text (stmt, 2), sizeof entry->to_currency);
+      g_strlcpy (entry->date, (const char *) sqlite3_column_text (stmt, 3), sizeof entry->date);
+      entry->rate_e10 = sqlite3_column_int64 (stmt, 4);
+      g_ptr_array_add (entries, entry);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      budg_database_set_error (database, error, _("reading the exchange rates"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&entries);
+}
+
+gboolean
+budg_exchange_rates_delete (BudgDatabase  *database,
+                            gint64         id,
+                            GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BUDG_IS_DATABASE (database), FALSE);
+
+  stmt = budg_database_prepare (database, "DELETE FROM exchange_rates WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!budg_database_step_done (database, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (budg_database_get_handle (database)) == 0)
+    {
+      g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
+                   _("There is no exchange rate with id %" G_GINT64_FORMAT "."), id);
+      return FALSE;
+    }
+  budg_database_emit_changed (database, "exchange_rates");
+
+  return TRUE;
+}

@@ -67,4 +67,23 @@ gboolean  budg_exchange_rates_convert (BudgDatabase           *database,
                                        gint64                 *out_minor,
                                        GError                **error);
 
+/* One stored rate, for listing: one @from_currency is worth
+ * @rate_e10 / BUDG_EXCHANGE_RATE_SCALE @to_currency from @date on. */
+typedef struct
+{
+  gint64 id;
+  char   from_currency[4];
+  char   to_currency[4];
+  char   date[11];
+  gint64 rate_e10;
+} BudgExchangeRateEntry;
+
+/* Returns: (transfer container): BudgExchangeRateEntry owned by the array,
+ *   newest first, or %NULL with @error set */
+GPtrArray *budg_exchange_rates_list   (BudgDatabase *database,
+                                       GError      **error);
+gboolean   budg_exchange_rates_delete (BudgDatabase *database,
+                                       gint64        id,
+                                       GError      **error);
+
 G_END_DECLS

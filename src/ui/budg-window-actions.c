@@ -14,6 +14,7 @@
 #include "budg-balance-dialog.h"
 #include "budg-bill-dialog.h"
 #include "budg-categories-window.h"
+#include "budg-rates-window.h"
 #include "budg-message-dialog.h"
 #include "budg-window-private.h"
 
@@ -327,6 +328,16 @@ manage_categories_action (GtkWidget  *widget,
 }
 
 static void
+manage_rates_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+
+  present_transient (self, budg_rates_window_new (self->context));
+}
+
+static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -404,6 +415,7 @@ _budg_window_class_actions_init (BudgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete-account", "x", delete_account_action);
   gtk_widget_class_install_action (widget_class, "win.add-bill", NULL, add_bill_action);
   gtk_widget_class_install_action (widget_class, "win.manage-categories", NULL, manage_categories_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-rates", NULL, manage_rates_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
 

@@ -19,8 +19,10 @@
 #include "budg-context.h"
 #include "budg-date.h"
 #include "budg-error.h"
+#include "budg-exchange-rates.h"
 #include "budg-message-dialog.h"
 #include "budg-money.h"
+#include "budg-rates-window.h"
 #include "budg-resources.h"
 
 /* The forms are driven the way a person would: text goes into the entry
@@ -754,6 +756,92 @@ test_categories_empty (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_button_in (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child))
+        return child;
+      if ((found = find_button_in (child)) != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gint64
+count_rates (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) rates = budg_exchange_rates_list (budg_context_get_database (fixture->context), NULL);
+
+  return rates != NULL ? (gint64) rates->len : -1;
+}
+
+static void
+test_rates_window (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rates = NULL;
+  gboolean destroyed = FALSE;
+  GtkWidget *window;
+  GtkWidget *rate_row;
+  GtkWidget *add_button;
+  GtkWidget *error_label;
+  GtkWidget *list;
+  GtkWidget *row;
+  GtkWidget *remove = NULL;
+  BudgExchangeRateEntry *entry;
+
+  window = present (budg_rates_window_new (fixture->context), &destroyed);
+  rate_row = get_widget (window, "rate_row");
+  add_button = get_widget (window, "add_button");
+  error_label = get_widget (window, "error_label");
+  list = get_widget (window, "rates_list");
+  g_assert_false (gtk_widget_get_visible (list));
+
+  /* A rate that is not a number says so and cannot be added. */
+  gtk_editable_set_text (GTK_EDITABLE (rate_row), "one point one");
+  g_assert_false (gtk_widget_get_sensitive (add_button));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpint (count_rates (fixture), ==, 0);
+
+  /* EUR into USD (the defaults with no foreign account) at 1.0823. */
+  budg_rates_window_propose (BUDG_RATES_WINDOW (window), "EUR", "USD");
+  gtk_editable_set_text (GTK_EDITABLE (rate_row), "1.0823");
+  g_assert_true (gtk_widget_get_sensitive (add_button));
+  g_assert_false (gtk_widget_get_visible (error_label));
+  g_signal_emit_by_name (add_button, "clicked");
+  iterate ();
+
+  rates = budg_exchange_rates_list (budg_context_get_database (fixture->context), NULL);
+  g_assert_cmpuint (rates->len, ==, 1);
+  entry = g_ptr_array_index (rates, 0);
+  g_assert_cmpstr (entry->from_currency, ==, "EUR");
+  g_assert_cmpstr (entry->to_currency, ==, "USD");
+  g_assert_cmpint (entry->rate_e10, ==, G_GINT64_CONSTANT (10823000000));
+  g_assert_true (gtk_widget_get_visible (list));
+  row = find_row_titled (list, "1 EUR = 1.0823 USD");
+  g_assert_nonnull (row);
+
+  /* The same currency twice is refused. */
+  budg_rates_window_propose (BUDG_RATES_WINDOW (window), "USD", "USD");
+  gtk_editable_set_text (GTK_EDITABLE (rate_row), "2");
+  g_assert_false (gtk_widget_get_sensitive (add_button));
+
+  /* Remove goes at once. */
+  remove = find_button_in (row);
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  iterate ();
+  g_assert_cmpint (count_rates (fixture), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* GTK has no public way to synthesize a key press, so the shortcut is
  * looked up on the row by its trigger and activated the way a press would.
  */
@@ -1101,6 +1189,7 @@ main (int   argc,
   ADD_TEST ("/ui/dialogs/categories/delete-used", test_categories_delete_used);
   ADD_TEST ("/ui/dialogs/categories/delete-cancelled", test_categories_delete_cancelled);
   ADD_TEST ("/ui/dialogs/message/choose", test_message_dialog);
+  ADD_TEST ("/ui/dialogs/rates/add-and-remove", test_rates_window);
 
 #undef ADD_TEST
 
