@@ -1611,7 +1611,18 @@ test_goal_allocation (Fixture       *fixture,
   g_assert_cmpint (saved_of (fixture, euro->id), ==, 2111);
   g_assert_cmpint (saved_of (fixture, manual->id), ==, 0);
 
-  /* The linked account is named in the note: the money should move there. */
+  /* The percentage goal has its own account in the same currency: the
+   * money moved there as a transfer from the account the pay came into. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM transactions WHERE transfer_id IS NOT NULL"
+                                       " AND memo = 'Saving for “Percent”'"), ==, 2);
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT amount_minor FROM transactions WHERE transfer_id IS NOT NULL"
+                                            " AND account_id = %" G_GINT64_FORMAT, fixture->card);
+
+    g_assert_cmpint (query_int (fixture, sql), ==, 29321);
+  }
+
+  /* The linked account is named in the note. */
   {
     g_autoptr(GPtrArray) list = budg_goal_store_list_contributions (fixture->goals, percent->id, &error);
 

@@ -15,6 +15,7 @@
 #include "budg-exchange-rates.h"
 #include "budg-goal-store.h"
 #include "budg-money.h"
+#include "budg-transaction-store.h"
 #include "budg-validate.h"
 
 /* Products of two amounts (saved × days, amount × basis points) need more
@@ -911,6 +912,66 @@ has_contribution (BudgGoalStore  *self,
   return TRUE;
 }
 
+/* Transfers @amount from the income's account to @goal's account when both
+ * accounts and the goal share a currency and the income is not already in
+ * the goal's account. */
+static gboolean
+move_to_goal_account (BudgGoalStore  *self,
+                      BudgGoal       *goal,
+                      gint64          transaction_id,
+                      const char     *date,
+                      gint64          amount,
+                      gboolean       *out_moved,
+                      GError        **error)
+{
+  g_autoptr(BudgTransactionStore) transactions = NULL;
+  g_autofree char *note = NULL;
+  sqlite3_stmt *stmt;
+  gint64 from_account = 0;
+  gboolean same_currency = FALSE;
+  int rc;
+
+  *out_moved = FALSE;
+
+  stmt = budg_database_prepare (self->database,
+                                "SELECT t.account_id, a.currency = g.currency AND a.currency = ga.currency"
+                                " FROM transactions t JOIN accounts a ON a.id = t.account_id,"
+                                "      goals g JOIN accounts ga ON ga.id = g.account_id"
+                                " WHERE t.id = ?1 AND g.id = ?2",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, transaction_id);
+  sqlite3_bind_int64 (stmt, 2, goal->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      from_account = sqlite3_column_int64 (stmt, 0);
+      same_currency = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      budg_database_set_error (self->database, error, _("reading the transaction"));
+      return FALSE;
+    }
+
+  if (rc != SQLITE_ROW || !same_currency || from_account == goal->account_id)
+    return TRUE;
+
+  transactions = budg_transaction_store_new (self->database);
+  /* Translators: the memo of a transfer made by automatic saving; %s is a goal. */
+  note = g_strdup_printf (_("Saving for “%s”"), goal->name);
+  if (!budg_transaction_store_add_transfer (transactions, from_account, goal->account_id, date, amount, 0,
+                                            note, NULL, NULL, error))
+    return FALSE;
+
+  *out_moved = TRUE;
+
+  return TRUE;
+}
+
 /* Applies the automatic rules of @goals to one income transaction. Inside
  * the caller's database transaction. */
 static gboolean
@@ -976,10 +1037,21 @@ allocate_one (BudgGoalStore  *self,
       if (amount <= 0)
         continue;
 
-      /* Money for a goal with its own account should also move there; the
-       * contribution says so until transfers are made for it. */
-      if (goal->account_name != NULL)
-        note = g_strdup_printf (_("Saved automatically from income; move it to “%s”"), goal->account_name);
+      /* Money for a goal with its own account moves there, as a transfer
+       * from the account the income came into. Across currencies the
+       * contribution only says where it belongs: the amount received would
+       * be a guess. */
+      if (goal->account_id != 0)
+        {
+          gboolean moved = FALSE;
+
+          if (!move_to_goal_account (self, goal, transaction_id, date, amount, &moved, error))
+            return FALSE;
+          if (moved)
+            note = g_strdup_printf (_("Saved automatically from income and moved to “%s”"), goal->account_name);
+          else
+            note = g_strdup_printf (_("Saved automatically from income; move it to “%s”"), goal->account_name);
+        }
       else
         note = g_strdup (_("Saved automatically from income"));
 
