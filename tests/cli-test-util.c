@@ -238,3 +238,42 @@ dump_database (const char *path)
 
   return g_string_free (g_steal_pointer (&dump), FALSE);
 }
+
+JsonNode *
+cli_run_json_argv (const char         *db,
+                   const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(CliResult) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, (gpointer) "--json");
+  g_ptr_array_add (argv, NULL);
+
+  run_cliv (db, (const char * const *) argv->pdata, &result);
+  if (result.status != 0)
+    g_printerr ("%s", result.err);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_cmpstr (result.err, ==, "");
+
+  root = json_from_string (result.out, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+
+  return root;
+}
+
+void
+cli_run_ok_argv (const char         *db,
+                 const char * const *args)
+{
+  g_auto(CliResult) result = { 0 };
+
+  run_cliv (db, args, &result);
+  if (result.status != 0)
+    g_printerr ("%s", result.err);
+  g_assert_cmpint (result.status, ==, 0);
+}

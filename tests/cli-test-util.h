@@ -66,4 +66,13 @@ JsonObject *find_by_string   (JsonArray          *array,
 /* A text dump of the database at @path; free with g_free(). */
 char       *dump_database    (const char         *path);
 
+/* Runs budg-cli on @db with @args (NULL-terminated, --json is added) and
+ * asserts that it succeeded with nothing on stderr.
+ * Returns: (transfer full): the parsed JSON */
+JsonNode   *cli_run_json_argv (const char         *db,
+                               const char * const *args);
+/* Runs budg-cli on @db with @args (NULL-terminated) and asserts success. */
+void        cli_run_ok_argv   (const char         *db,
+                               const char * const *args);
+
 G_END_DECLS

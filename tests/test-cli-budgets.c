@@ -71,7 +71,6 @@ run_ok (Fixture *f,
         ...)
 {
   g_autoptr(GPtrArray) args = NULL;
-  g_auto(CliResult) result = { 0 };
   va_list ap;
 
   va_start (ap, f);
@@ -79,10 +78,7 @@ run_ok (Fixture *f,
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  run_cliv (f->db, (const char * const *)args->pdata, &result);
-  if (result.status != 0)
-    g_printerr ("%s", result.err);
-  g_assert_cmpint (result.status, ==, 0);
+  cli_run_ok_argv (f->db, (const char * const *)args->pdata);
 }
 
 /* Runs a command that must succeed with --json; returns the parsed root. */
@@ -95,28 +91,14 @@ run_json (Fixture *f,
           ...)
 {
   g_autoptr(GPtrArray) args = NULL;
-  g_auto(CliResult) result = { 0 };
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
   va_list ap;
 
   va_start (ap, f);
   args = collect_args (ap);
   va_end (ap);
-  g_ptr_array_add (args, (gpointer)"--json");
   g_ptr_array_add (args, NULL);
 
-  run_cliv (f->db, (const char * const *)args->pdata, &result);
-  if (result.status != 0)
-    g_printerr ("%s", result.err);
-  g_assert_cmpint (result.status, ==, 0);
-  g_assert_cmpstr (result.err, ==, "");
-
-  root = json_from_string (result.out, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (root);
-
-  return root;
+  return cli_run_json_argv (f->db, (const char * const *)args->pdata);
 }
 
 /* Runs a command and returns what it printed as text. */

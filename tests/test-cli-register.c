@@ -73,27 +73,7 @@ static JsonNode *
 run_jsonv (Fixture            *f,
            const char * const *argv)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_auto(CliResult) result = { 0 };
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (gpointer)argv[i]);
-  g_ptr_array_add (args, (gpointer)"--json");
-  g_ptr_array_add (args, NULL);
-
-  run_cliv (f->db, (const char * const *)args->pdata, &result);
-  if (result.status != 0)
-    g_printerr ("%s", result.err);
-  g_assert_cmpint (result.status, ==, 0);
-  g_assert_cmpstr (result.err, ==, "");
-
-  root = json_from_string (result.out, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (root);
-
-  return root;
+  return cli_run_json_argv (f->db, argv);
 }
 
 /* Runs a command that must succeed and print JSON; returns the parsed root. */
@@ -128,7 +108,6 @@ run_ok (Fixture *f,
         ...)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_auto(CliResult) result = { 0 };
   const char *arg;
   va_list ap;
 
@@ -138,10 +117,7 @@ run_ok (Fixture *f,
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  run_cliv (f->db, (const char * const *)args->pdata, &result);
-  if (result.status != 0)
-    g_printerr ("%s", result.err);
-  g_assert_cmpint (result.status, ==, 0);
+  cli_run_ok_argv (f->db, (const char * const *)args->pdata);
 }
 
 /* Runs a command that must fail with @status, print nothing on stdout and

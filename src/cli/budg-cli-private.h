@@ -187,4 +187,9 @@ int           budg_cli_report_budget     (BudgCli *cli, const BudgCliCommand *co
 int           budg_cli_report_summary    (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 int           budg_cli_insights          (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 
+/* budg-cli-chart.c */
+int           budg_cli_chart_donut       (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_chart_bars        (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_chart_line        (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+
 G_END_DECLS

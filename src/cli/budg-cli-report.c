@@ -9,9 +9,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "budg-cli-private.h"
+#include "budg-csv-writer.h"
 #include "budg-exchange-rates.h"
 #include "budg-insights.h"
 #include "budg-report.h"
@@ -247,6 +249,123 @@ row_to_json (ReportKind       kind,
   json_builder_end_object (builder);
 }
 
+/* Rows of a report grouped by something other than time may each belong to
+ * a month; the CSV file has the column whenever they can. */
+static gboolean
+has_month_column (ReportKind       kind,
+                  BudgReportGroup  group,
+                  gboolean         monthly)
+{
+  if (kind == REPORT_BUDGET || group == BUDG_REPORT_GROUP_ACCOUNT)
+    return TRUE;
+
+  return monthly && group != BUDG_REPORT_GROUP_MONTH && group != BUDG_REPORT_GROUP_YEAR;
+}
+
+/* The JSON rows as CSV: the same members in the same order, each amount as
+ * a decimal for people and spreadsheets, then in minor units for scripts. */
+static BudgCsvWriter *
+rows_to_csv (ReportKind       kind,
+             BudgReportGroup  group,
+             gboolean         monthly,
+             GPtrArray       *rows)
+{
+  BudgCsvWriter *writer = budg_csv_writer_new ();
+  gboolean month_column = has_month_column (kind, group, monthly);
+  gboolean income_expense = kind == REPORT_INCOME_EXPENSE || kind == REPORT_SUMMARY;
+  gboolean budgeted = kind == REPORT_BUDGET || kind == REPORT_SUMMARY;
+
+  budg_csv_writer_add_field (writer, group_name (group));
+  if (month_column)
+    budg_csv_writer_add_field (writer, "month");
+  if (income_expense)
+    {
+      budg_csv_writer_add_field (writer, "income");
+      budg_csv_writer_add_field (writer, "income_minor");
+      budg_csv_writer_add_field (writer, "expense");
+      budg_csv_writer_add_field (writer, "expense_minor");
+    }
+  if (budgeted)
+    {
+      budg_csv_writer_add_field (writer, "budgeted");
+      budg_csv_writer_add_field (writer, "budgeted_minor");
+    }
+  budg_csv_writer_add_field (writer, "amount");
+  budg_csv_writer_add_field (writer, "amount_minor");
+  budg_csv_writer_add_field (writer, "currency");
+  budg_csv_writer_end_row (writer);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      BudgReportRow *row = g_ptr_array_index (rows, i);
+
+      budg_csv_writer_add_field (writer, row->key);
+      if (month_column)
+        budg_csv_writer_add_field (writer, row->month);
+      if (income_expense)
+        {
+          budg_csv_writer_add_amount (writer, row->income_minor, row->currency);
+          budg_csv_writer_add_int (writer, row->income_minor);
+          budg_csv_writer_add_amount (writer, row->expense_minor, row->currency);
+          budg_csv_writer_add_int (writer, row->expense_minor);
+        }
+      if (budgeted)
+        {
+          budg_csv_writer_add_amount (writer, row->budgeted_minor, row->currency);
+          budg_csv_writer_add_int (writer, row->budgeted_minor);
+        }
+      budg_csv_writer_add_amount (writer, row->amount_minor, row->currency);
+      budg_csv_writer_add_int (writer, row->amount_minor);
+      budg_csv_writer_add_field (writer, row->currency);
+      budg_csv_writer_end_row (writer);
+    }
+
+  return writer;
+}
+
+/* Writes the rows to @path ("-" for standard output) and says so. */
+static int
+write_csv (BudgCli       *cli,
+           GPtrArray     *rows,
+           BudgCsvWriter *writer,
+           const char    *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  const char *text;
+  gsize length;
+
+  if (g_str_equal (path, "-"))
+    {
+      text = budg_csv_writer_get_text (writer, &length);
+      fwrite (text, 1, length, stdout);
+      return BUDG_CLI_EXIT_OK;
+    }
+
+  if (!budg_csv_writer_save (writer, path, &error))
+    return budg_cli_fail (error);
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      budg_cli_json_add_string (builder, "output", path);
+      budg_cli_json_add_string (builder, "format", "csv");
+      budg_cli_json_add_int (builder, "rows", rows->len);
+      json_builder_end_object (builder);
+      budg_cli_print_json (builder);
+    }
+  else
+    {
+      display = g_filename_display_name (path);
+      g_print (ngettext ("Wrote %u row to “%s”.\n", "Wrote %u rows to “%s”.\n", rows->len),
+               rows->len, display);
+    }
+
+  return BUDG_CLI_EXIT_OK;
+}
+
 static void
 print_rows_text (ReportKind       kind,
                  BudgReportGroup  group,
@@ -351,6 +470,7 @@ run_report (BudgCli               *cli,
   const char *to_text = NULL;
   const char *by_text = NULL;
   const char *currency_text = NULL;
+  const char *csv_path = NULL;
   gboolean monthly = FALSE;
   const BudgCliOption options[] = {
     { "from", TRUE, &from_text },
@@ -358,6 +478,7 @@ run_report (BudgCli               *cli,
     { "by", TRUE, &by_text },
     { "currency", TRUE, &currency_text },
     { "monthly", FALSE, &monthly },
+    { "csv", TRUE, &csv_path },
     { NULL }
   };
   BudgReportQuery query = { 0 };
@@ -376,6 +497,10 @@ run_report (BudgCli               *cli,
     return budg_cli_usage_error (command, _("The option --to is required."));
   if (monthly && kind != REPORT_SPENDING)
     return budg_cli_usage_error (command, _("--monthly is for the spending report."));
+  if (csv_path != NULL && csv_path[0] == '\0')
+    return budg_cli_usage_error (command, _("The option --csv needs a file name, or “-” for the standard output."));
+  if (csv_path != NULL && g_str_equal (csv_path, "-") && cli->json)
+    return budg_cli_usage_error (command, _("--csv - prints CSV, so it cannot be combined with --json."));
 
   if (by_text != NULL)
     {
@@ -442,6 +567,13 @@ run_report (BudgCli               *cli,
 
   if (rows == NULL)
     return budg_cli_fail (error);
+
+  if (csv_path != NULL)
+    {
+      g_autoptr(BudgCsvWriter) writer = rows_to_csv (kind, group, monthly, rows);
+
+      return write_csv (cli, rows, writer, csv_path);
+    }
 
   if (cli->json)
     {
