@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "budg-chart-export.h"
@@ -126,6 +127,8 @@ struct _BudgReportsView
   GPtrArray            *targets;
 
   GtkNativeDialog      *file_chooser;
+  int                   export_width;    /* 0: the size on screen */
+  int                   export_height;
 
   /* Template children */
   AdwToastOverlay      *toast_overlay;
@@ -1514,7 +1517,7 @@ export_chart_response_cb (BudgReportsView *self,
   if (response == GTK_RESPONSE_ACCEPT &&
       (path = dup_chosen_path (GTK_FILE_CHOOSER (dialog), chart_extensions, G_N_ELEMENTS (chart_extensions))) != NULL)
     {
-      if (budg_reports_view_export_chart (self, path, 0, 0, &error))
+      if (budg_reports_view_export_chart (self, path, self->export_width, self->export_height, &error))
         toast_saved (self, path);
       else
         toast_error (self, error);
@@ -1590,9 +1593,17 @@ export_chart_action (GtkWidget  *widget,
   g_autofree char *stem = dup_file_stem (self);
   g_autofree char *name = g_strconcat (stem, ".png", NULL);
   GtkFileChooser *chooser;
+  int width = 0, height = 0;
 
   if (budg_chart_view_get_data (self->chart_view) == NULL)
     return;
+
+  /* The size comes from the menu item: "0x0" is the size on screen. */
+  if (sscanf (g_variant_get_string (parameter, NULL), "%dx%d", &width, &height) != 2 ||
+      width < 0 || height < 0)
+    width = height = 0;
+  self->export_width = width;
+  self->export_height = height;
 
   chooser = open_file_chooser (self, _("Export Chart"), name, G_CALLBACK (export_chart_response_cb));
   /* In the order of chart_extensions. */
@@ -1810,9 +1821,9 @@ budg_reports_view_class_init (BudgReportsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, chart_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, column_view_activate_cb);
 
-  gtk_widget_class_install_action (widget_class, "reports.export-chart", NULL, export_chart_action);
+  gtk_widget_class_install_action (widget_class, "reports.export-chart", "s", export_chart_action);
   gtk_widget_class_install_action (widget_class, "reports.export-table", NULL, export_table_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "reports.export-chart", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "reports.export-chart", "s", "0x0");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "reports.export-table", NULL);
 
