@@ -22,6 +22,7 @@
 #include "budg-insights.h"
 #include "budg-money.h"
 #include "budg-period.h"
+#include "budg-reports-line.h"
 #include "budg-reports-view.h"
 #include "budg-transaction-query.h"
 #include "budg-util.h"
@@ -37,7 +38,6 @@
  * and come a moment after the report.
  */
 
-#define N_COLUMNS 5
 /* A donut shows the largest slices and adds up the rest, so that its
  * colours stay apart and its legend fits. */
 #define MAX_SLICES 10
@@ -54,54 +54,6 @@
 #define COLOR_EXPENSE "#e01b24"
 #define COLOR_BALANCE "#3584e4"
 #define COLOR_SPENT "#ff7800"
-
-/* BudgReportsLine: one line of the table, its cells formatted for people
- * and for CSV, and the transactions behind it. GtkColumnView shows only
- * GObjects; this one is private to the view. */
-
-#define BUDG_TYPE_REPORTS_LINE (budg_reports_line_get_type ())
-
-G_DECLARE_FINAL_TYPE (BudgReportsLine, budg_reports_line, BUDG, REPORTS_LINE, GObject)
-
-struct _BudgReportsLine
-{
-  GObject               parent_instance;
-
-  char                 *text[N_COLUMNS];
-  char                 *plain[N_COLUMNS];
-  guint                 numeric;   /* a bit per column */
-  guint                 negative;  /* a bit per column */
-  char                  currency[4];
-  BudgTransactionQuery *query;     /* nullable */
-};
-
-G_DEFINE_FINAL_TYPE (BudgReportsLine, budg_reports_line, G_TYPE_OBJECT)
-
-static void
-budg_reports_line_finalize (GObject *object)
-{
-  BudgReportsLine *self = BUDG_REPORTS_LINE (object);
-
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_free (self->text[i]);
-      g_free (self->plain[i]);
-    }
-  g_clear_pointer (&self->query, budg_transaction_query_free);
-
-  G_OBJECT_CLASS (budg_reports_line_parent_class)->finalize (object);
-}
-
-static void
-budg_reports_line_class_init (BudgReportsLineClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = budg_reports_line_finalize;
-}
-
-static void
-budg_reports_line_init (BudgReportsLine *self)
-{
-}
 
 struct _BudgReportsView
 {
@@ -144,7 +96,7 @@ struct _BudgReportsView
   BudgChartView        *chart_view;
   GtkScrolledWindow    *table_window;
   GtkColumnView        *column_view;
-  GtkColumnViewColumn  *columns[N_COLUMNS];
+  GtkColumnViewColumn  *columns[BUDG_REPORTS_N_COLUMNS];
   AdwStatusPage        *empty_status;
   AdwStatusPage        *error_status;
   GtkListBox           *insights_list;
@@ -179,90 +131,6 @@ static const char * const report_names[] = {
 };
 
 /* Helpers -------------------------------------------------------------------- */
-
-static BudgReportsLine *
-line_new (BudgTransactionQuery *query,
-          const char           *currency)
-{
-  BudgReportsLine *line = g_object_new (BUDG_TYPE_REPORTS_LINE, NULL);
-
-  line->query = query;
-  g_strlcpy (line->currency, currency, sizeof line->currency);
-
-  return line;
-}
-
-static void
-line_set_text (BudgReportsLine *line,
-               guint            column,
-               const char      *text)
-{
-  g_assert (column < N_COLUMNS);
-
-  g_free (line->text[column]);
-  g_free (line->plain[column]);
-  line->text[column] = g_strdup (text);
-  line->plain[column] = g_strdup (text);
-}
-
-/* A month or year: its name for people, its key ("2026-11") for scripts. */
-static void
-line_set_period (BudgReportsLine *line,
-                 guint            column,
-                 const char      *text,
-                 const char      *key)
-{
-  line_set_text (line, column, text);
-  g_free (line->plain[column]);
-  line->plain[column] = g_strdup (key);
-}
-
-static void
-line_set_amount (BudgReportsLine *line,
-                 guint            column,
-                 gint64           amount_minor)
-{
-  g_assert (column < N_COLUMNS);
-
-  g_free (line->text[column]);
-  g_free (line->plain[column]);
-  line->text[column] = budg_money_format (amount_minor, line->currency);
-  line->plain[column] = budg_money_format_plain (amount_minor, line->currency);
-  line->numeric |= 1u << column;
-  if (amount_minor < 0)
-    line->negative |= 1u << column;
-}
-
-/* A share of a whole, for people ("12.5 %") and for CSV ("12.5"). Shares
- * are for reading only, so a double is fine here. */
-static void
-line_set_share (BudgReportsLine *line,
-                guint            column,
-                gint64           part_minor,
-                gint64           whole_minor)
-{
-  double percent;
-
-  g_assert (column < N_COLUMNS);
-
-  line->numeric |= 1u << column;
-  if (part_minor <= 0 || whole_minor <= 0)
-    {
-      line_set_text (line, column, "—");
-      g_free (line->plain[column]);
-      line->plain[column] = g_strdup ("");
-      return;
-    }
-
-  percent = 100.0 * (double) part_minor / (double) whole_minor;
-  g_free (line->text[column]);
-  g_free (line->plain[column]);
-  /* Translators: a share of the total, like "12.5%". */
-  line->text[column] = g_strdup_printf (_("%.1f%%"), percent);
-  line->plain[column] = g_strdup_printf ("%.1f", percent);
-  /* The CSV always uses a dot, whatever the locale. */
-  g_strdelimit (line->plain[column], ",", '.');
-}
 
 static BudgTransactionQuery *
 make_query (const char *from,
@@ -466,9 +334,9 @@ set_columns (BudgReportsView *self,
              const char      *title3,
              const char      *title4)
 {
-  const char *titles[N_COLUMNS] = { title0, title1, title2, title3, title4 };
+  const char *titles[BUDG_REPORTS_N_COLUMNS] = { title0, title1, title2, title3, title4 };
 
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < BUDG_REPORTS_N_COLUMNS; i++)
     {
       gtk_column_view_column_set_title (self->columns[i], titles[i]);
       gtk_column_view_column_set_visible (self->columns[i], titles[i] != NULL);
@@ -516,7 +384,7 @@ factory_bind_cb (GtkSignalListItemFactory *factory,
 static void
 setup_factories (BudgReportsView *self)
 {
-  for (guint i = 0; i < N_COLUMNS; i++)
+  for (guint i = 0; i < BUDG_REPORTS_N_COLUMNS; i++)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
@@ -606,10 +474,10 @@ build_spending (BudgReportsView  *self,
       else if (row->key != NULL)
         target = make_query (self->from, self->to, 0, FALSE, row->key);
 
-      line = line_new (target, row->currency);
-      line_set_text (line, 0, row->label);
-      line_set_amount (line, 1, row->amount_minor);
-      line_set_share (line, 2, row->amount_minor, whole);
+      line = budg_reports_line_new (target, row->currency);
+      budg_reports_line_set_text (line, 0, row->label);
+      budg_reports_line_set_amount (line, 1, row->amount_minor);
+      budg_reports_line_set_share (line, 2, row->amount_minor, whole);
       g_ptr_array_add (built->lines, line);
 
       if (i < shown)
@@ -682,13 +550,13 @@ build_by_period (BudgReportsView  *self,
       key_range (self, row->key, &from, &to);
       target = make_query (from, to, 0, FALSE, NULL);
 
-      line = line_new (target, row->currency);
-      line_set_period (line, 0, long_label, row->key);
-      line_set_amount (line, 1, row->income_minor);
-      line_set_amount (line, 2, row->expense_minor);
-      line_set_amount (line, 3, row->amount_minor);
+      line = budg_reports_line_new (target, row->currency);
+      budg_reports_line_set_period (line, 0, long_label, row->key);
+      budg_reports_line_set_amount (line, 1, row->income_minor);
+      budg_reports_line_set_amount (line, 2, row->expense_minor);
+      budg_reports_line_set_amount (line, 3, row->amount_minor);
       if (summary)
-        line_set_amount (line, 4, row->budgeted_minor);
+        budg_reports_line_set_amount (line, 4, row->budgeted_minor);
       g_ptr_array_add (built->lines, line);
 
       budg_chart_data_add_label (built->chart, short_label, NULL);
@@ -876,18 +744,18 @@ build_net_worth (BudgReportsView  *self,
       key_range (self, row->key, &from, &to);
       target = make_query (from, to, 0, FALSE, NULL);
 
-      line = line_new (target, row->currency);
+      line = budg_reports_line_new (target, row->currency);
       if (i >= projected)
         {
           g_autofree char *text = NULL;
 
           /* Translators: a month whose net worth is a forecast, "December 2026 (projected)". */
           text = g_strdup_printf (_("%s (projected)"), long_label);
-          line_set_period (line, 0, text, row->key);
+          budg_reports_line_set_period (line, 0, text, row->key);
         }
       else
-        line_set_period (line, 0, long_label, row->key);
-      line_set_amount (line, 1, row->amount_minor);
+        budg_reports_line_set_period (line, 0, long_label, row->key);
+      budg_reports_line_set_amount (line, 1, row->amount_minor);
       g_ptr_array_add (built->lines, line);
 
       budg_chart_data_add_label (built->chart, short_label, NULL);
@@ -941,12 +809,12 @@ build_budget (BudgReportsView  *self,
       BudgetTotal *total = NULL;
 
       key_range (self, row->month, &from, &to);
-      line = line_new (make_query (from, to, row->id, row->id == 0, NULL), row->currency);
-      line_set_period (line, 0, month, row->month);
-      line_set_text (line, 1, row->label);
-      line_set_amount (line, 2, row->budgeted_minor);
-      line_set_amount (line, 3, row->amount_minor);
-      line_set_amount (line, 4, row->budgeted_minor - row->amount_minor);
+      line = budg_reports_line_new (make_query (from, to, row->id, row->id == 0, NULL), row->currency);
+      budg_reports_line_set_period (line, 0, month, row->month);
+      budg_reports_line_set_text (line, 1, row->label);
+      budg_reports_line_set_amount (line, 2, row->budgeted_minor);
+      budg_reports_line_set_amount (line, 3, row->amount_minor);
+      budg_reports_line_set_amount (line, 4, row->budgeted_minor - row->amount_minor);
       g_ptr_array_add (built->lines, line);
 
       /* The chart adds each budget up over the months. */
@@ -1417,7 +1285,7 @@ dup_table_csv (BudgReportsView *self)
   GListModel *lines = G_LIST_MODEL (self->lines);
   GString *csv = g_string_new (NULL);
 
-  for (guint c = 0; c < N_COLUMNS; c++)
+  for (guint c = 0; c < BUDG_REPORTS_N_COLUMNS; c++)
     {
       if (!gtk_column_view_column_get_visible (self->columns[c]))
         continue;
@@ -1431,7 +1299,7 @@ dup_table_csv (BudgReportsView *self)
     {
       g_autoptr(BudgReportsLine) line = g_list_model_get_item (lines, i);
 
-      for (guint c = 0; c < N_COLUMNS; c++)
+      for (guint c = 0; c < BUDG_REPORTS_N_COLUMNS; c++)
         {
           if (!gtk_column_view_column_get_visible (self->columns[c]))
             continue;
