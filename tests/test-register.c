@@ -1009,7 +1009,10 @@ test_splits (Fixture       *fixture,
     g_autoptr(BudgDeletedTransactions) deleted = budg_transaction_store_delete_many (store_of (fixture), &id, 1, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpint (sqlite3_changes (handle_of (fixture)) >= 0, ==, TRUE);
+    stored = budg_transaction_store_get_splits (store_of (fixture), id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (stored->len, ==, 0);
+    g_clear_pointer (&stored, g_ptr_array_unref);
     g_assert_true (budg_transaction_store_restore (store_of (fixture), deleted, &error));
     stored = budg_transaction_store_get_splits (store_of (fixture), id, &error);
     g_assert_cmpuint (stored->len, ==, 2);
@@ -1145,7 +1148,7 @@ test_reconcile (Fixture       *fixture,
   /* Finishing with a difference changes nothing. */
   g_assert_false (budg_reconcile_finish (database, fixture->accounts[0], "2026-01-31", 55800, &count, &error));
   g_assert_error (error, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT);
-  g_assert_nonnull (strstr (error->message, "−25.00") != NULL ? error->message : strstr (error->message, "25.00"));
+  g_assert_nonnull (strstr (error->message, "25.00"));
   g_clear_error (&error);
   query.status_mask = 1u << BUDG_TRANSACTION_STATUS_RECONCILED;
   g_assert_cmpint (budg_transaction_store_count (store_of (fixture), &query, &error), ==, 0);

@@ -160,6 +160,99 @@ budg_transaction_query_to_string (const BudgTransactionQuery *query)
   return g_variant_print (variant, TRUE);
 }
 
+static gboolean
+is_type (GVariant           *value,
+         const GVariantType *type)
+{
+  return g_variant_is_of_type (value, type);
+}
+
+static void
+set_text (const char **field,
+          GVariant    *value)
+{
+  g_free ((char *) *field);
+  *field = g_variant_dup_string (value, NULL);
+}
+
+/* Reads one member of a saved query; FALSE when a known key has a value
+ * of the wrong type. Unknown keys are skipped, so that filters saved by a
+ * later Budg still load. */
+static gboolean
+read_member (BudgTransactionQuery *query,
+             const char           *key,
+             GVariant             *value)
+{
+  gboolean is_string = is_type (value, G_VARIANT_TYPE_STRING);
+  gboolean is_int64 = is_type (value, G_VARIANT_TYPE_INT64);
+  gboolean is_boolean = is_type (value, G_VARIANT_TYPE_BOOLEAN);
+
+  if (g_str_equal (key, "from") || g_str_equal (key, "to") ||
+      g_str_equal (key, "search") || g_str_equal (key, "payee"))
+    {
+      if (!is_string)
+        return FALSE;
+      if (g_str_equal (key, "from"))
+        set_text (&query->from_date, value);
+      else if (g_str_equal (key, "to"))
+        set_text (&query->to_date, value);
+      else if (g_str_equal (key, "search"))
+        set_text (&query->search, value);
+      else
+        set_text (&query->payee, value);
+      return TRUE;
+    }
+
+  if (g_str_equal (key, "account") || g_str_equal (key, "category") ||
+      g_str_equal (key, "min-amount") || g_str_equal (key, "max-amount"))
+    {
+      gint64 number;
+
+      if (!is_int64)
+        return FALSE;
+      number = g_variant_get_int64 (value);
+      if (g_str_equal (key, "account"))
+        query->account_id = number;
+      else if (g_str_equal (key, "category"))
+        query->category_id = number;
+      else if (g_str_equal (key, "min-amount"))
+        {
+          query->has_min_amount = TRUE;
+          query->min_amount_minor = number;
+        }
+      else
+        {
+          query->has_max_amount = TRUE;
+          query->max_amount_minor = number;
+        }
+      return TRUE;
+    }
+
+  if (g_str_equal (key, "uncategorized") || g_str_equal (key, "descending"))
+    {
+      if (!is_boolean)
+        return FALSE;
+      if (g_str_equal (key, "uncategorized"))
+        query->uncategorized = g_variant_get_boolean (value);
+      else
+        query->descending = g_variant_get_boolean (value);
+      return TRUE;
+    }
+
+  if (g_str_equal (key, "status"))
+    {
+      if (!is_type (value, G_VARIANT_TYPE_UINT32))
+        return FALSE;
+      query->status_mask = g_variant_get_uint32 (value);
+      return TRUE;
+    }
+
+  if (g_str_equal (key, "sort"))
+    return is_string && budg_transaction_sort_from_string (g_variant_get_string (value, NULL), &query->sort);
+
+  return TRUE;
+}
+
 /**
  * budg_transaction_query_parse:
  *
@@ -191,35 +284,7 @@ budg_transaction_query_parse (const char  *text,
   g_variant_iter_init (&iter, variant);
   while (g_variant_iter_loop (&iter, "{&sv}", &key, &value))
     {
-      const GVariantType *type = g_variant_get_type (value);
-      gboolean ok = TRUE;
-
-#define IS(t) g_variant_type_equal (type, G_VARIANT_TYPE_##t)
-      if (g_str_equal (key, "account"))
-        ok = IS (INT64) && (query->account_id = g_variant_get_int64 (value), TRUE);
-      else if (g_str_equal (key, "from"))
-        ok = IS (STRING) && (g_free ((char *) query->from_date), query->from_date = g_variant_dup_string (value, NULL), TRUE);
-      else if (g_str_equal (key, "to"))
-        ok = IS (STRING) && (g_free ((char *) query->to_date), query->to_date = g_variant_dup_string (value, NULL), TRUE);
-      else if (g_str_equal (key, "search"))
-        ok = IS (STRING) && (g_free ((char *) query->search), query->search = g_variant_dup_string (value, NULL), TRUE);
-      else if (g_str_equal (key, "payee"))
-        ok = IS (STRING) && (g_free ((char *) query->payee), query->payee = g_variant_dup_string (value, NULL), TRUE);
-      else if (g_str_equal (key, "category"))
-        ok = IS (INT64) && (query->category_id = g_variant_get_int64 (value), TRUE);
-      else if (g_str_equal (key, "uncategorized"))
-        ok = IS (BOOLEAN) && (query->uncategorized = g_variant_get_boolean (value), TRUE);
-      else if (g_str_equal (key, "status"))
-        ok = IS (UINT32) && (query->status_mask = g_variant_get_uint32 (value), TRUE);
-      else if (g_str_equal (key, "min-amount"))
-        ok = IS (INT64) && (query->has_min_amount = TRUE, query->min_amount_minor = g_variant_get_int64 (value), TRUE);
-      else if (g_str_equal (key, "max-amount"))
-        ok = IS (INT64) && (query->has_max_amount = TRUE, query->max_amount_minor = g_variant_get_int64 (value), TRUE);
-      else if (g_str_equal (key, "sort"))
-        ok = IS (STRING) && budg_transaction_sort_from_string (g_variant_get_string (value, NULL), &query->sort);
-      else if (g_str_equal (key, "descending"))
-        ok = IS (BOOLEAN) && (query->descending = g_variant_get_boolean (value), TRUE);
-#undef IS
+      gboolean ok = read_member (query, key, value);
 
       if (!ok)
         {

@@ -767,6 +767,7 @@ update_internal (BudgTransactionStore  *self,
   gint64 category_id = budg_transaction_get_category_id (transaction);
   gboolean split_after;
   gint64 payee_id = 0;
+  gint64 other_account = 0;
   gboolean found;
 
   if (!read_stored_row (self, id, &row, error))
@@ -832,8 +833,6 @@ update_internal (BudgTransactionStore  *self,
 
   if (row.transfer_id != 0)
     {
-      gint64 other_account = 0;
-
       if (!lookup_account_of (self, row.transfer_id, &other_account, error))
         return FALSE;
       if (other_account == account_id)
@@ -862,11 +861,9 @@ update_internal (BudgTransactionStore  *self,
   if (row.transfer_id != 0)
     {
       g_autofree char *other_currency = NULL;
-      gint64 other_account = 0;
       sqlite3_stmt *stmt;
 
-      if (!lookup_account_of (self, row.transfer_id, &other_account, error) ||
-          !read_account_currency (self, other_account, &other_currency, error))
+      if (!read_account_currency (self, other_account, &other_currency, error))
         goto failed;
 
       /* The other side follows the date, and the amount when there is no

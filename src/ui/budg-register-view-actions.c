@@ -336,10 +336,6 @@ apply_filter_action (GtkWidget  *widget,
   BudgRegisterView *self = BUDG_REGISTER_VIEW (widget);
   g_autoptr(BudgTransactionQuery) query = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *min_text = NULL;
-  g_autofree char *max_text = NULL;
-  const char *currency;
-  guint category_index = 0;
 
   query = budg_saved_filters_load (budg_context_get_database (self->context),
                                    g_variant_get_string (parameter, NULL), &error);
@@ -349,35 +345,9 @@ apply_filter_action (GtkWidget  *widget,
       return;
     }
 
-  /* A saved filter sets the search and the filter popover, which then
-   * make the query as if the user had typed it; the account stays. */
-  currency = self->query.account_id != 0
-             ? budg_account_get_currency (budg_account_store_lookup (budg_context_get_accounts (self->context),
-                                                                      self->query.account_id))
-             : budg_context_get_default_currency (self->context);
-  if (query->has_min_amount)
-    min_text = budg_money_format_plain (query->min_amount_minor, currency);
-  if (query->has_max_amount)
-    max_text = budg_money_format_plain (query->max_amount_minor, currency);
-  if (query->uncategorized)
-    category_index = 1;
-  for (guint i = 2; query->category_id != 0 && i < self->category_choice_ids->len; i++)
-    if (g_array_index (self->category_choice_ids, gint64, i) == query->category_id)
-      category_index = i;
-
-  gtk_editable_set_text (GTK_EDITABLE (self->from_row), query->from_date != NULL ? query->from_date : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->to_row), query->to_date != NULL ? query->to_date : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->payee_row), query->payee != NULL ? query->payee : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->min_amount_row), min_text != NULL ? min_text : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->max_amount_row), max_text != NULL ? max_text : "");
-  adw_combo_row_set_selected (self->category_row, category_index);
-  gtk_check_button_set_active (self->pending_check,
-                               query->status_mask == 0 || (query->status_mask & (1u << BUDG_TRANSACTION_STATUS_PENDING)));
-  gtk_check_button_set_active (self->cleared_check,
-                               query->status_mask == 0 || (query->status_mask & (1u << BUDG_TRANSACTION_STATUS_CLEARED)));
-  gtk_check_button_set_active (self->reconciled_check,
-                               query->status_mask == 0 || (query->status_mask & (1u << BUDG_TRANSACTION_STATUS_RECONCILED)));
-  budg_register_view_search (self, query->search);
+  /* A saved filter sets the search and the filter popover, as if the
+   * user had typed it; the account stays. */
+  budg_register_view_show_query (self, query);
   budg_register_view_sort (self, query->sort, query->descending);
 }
 

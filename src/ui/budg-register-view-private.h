@@ -71,6 +71,7 @@ struct _BudgRegisterView
 /* budg-register-view.c */
 void      _budg_register_view_apply_query         (BudgRegisterView *self);
 void      _budg_register_view_clear_filters       (BudgRegisterView *self);
+const char *_budg_register_view_get_currency      (BudgRegisterView *self);
 GArray   *_budg_register_view_get_selected_ids    (BudgRegisterView *self);
 void      _budg_register_view_toast               (BudgRegisterView *self,
                                                    const char       *title);

@@ -36,7 +36,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The columns that sort, in the order of BudgTransactionSort. */
+/* probed_column before any sortable column answered the probe. */
 enum {
   PROBE_NONE = -1,
 };
@@ -67,9 +67,11 @@ set_query_text (const char **field,
   *field = text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
 }
 
-static const char *
-currency_for_amounts (BudgRegisterView *self)
+const char *
+_budg_register_view_get_currency (BudgRegisterView *self)
 {
+  /* Amounts typed in the filters mean the shown account's currency, or
+   * the default one for all accounts. */
   BudgAccount *account = NULL;
 
   if (self->query.account_id != 0)
@@ -96,7 +98,7 @@ search_as_amount (BudgRegisterView *self,
       digit |= g_unichar_isdigit (c);
     }
 
-  return digit && budg_money_parse (text, currency_for_amounts (self), out_minor, NULL);
+  return digit && budg_money_parse (text, _budg_register_view_get_currency (self), out_minor, NULL);
 }
 
 static void
@@ -136,7 +138,7 @@ read_amount_row (BudgRegisterView  *self,
   *out_has = FALSE;
   if (text[0] == '\0')
     return TRUE;
-  if (!budg_money_evaluate (text, currency_for_amounts (self), &minor, error))
+  if (!budg_money_evaluate (text, _budg_register_view_get_currency (self), &minor, error))
     return FALSE;
 
   *out_has = TRUE;
@@ -1034,9 +1036,9 @@ budg_register_view_show_query (BudgRegisterView           *self,
   mask = query->status_mask;
 
   if (query->has_min_amount)
-    min_text = budg_money_format_plain (query->min_amount_minor, currency_for_amounts (self));
+    min_text = budg_money_format_plain (query->min_amount_minor, _budg_register_view_get_currency (self));
   if (query->has_max_amount)
-    max_text = budg_money_format_plain (query->max_amount_minor, currency_for_amounts (self));
+    max_text = budg_money_format_plain (query->max_amount_minor, _budg_register_view_get_currency (self));
   for (guint i = 2; query->category_id != 0 && i < self->category_choice_ids->len; i++)
     if (g_array_index (self->category_choice_ids, gint64, i) == query->category_id)
       category_index = i;
