@@ -154,6 +154,22 @@ int           budg_cli_due_reschedule    (BudgCli *cli, const BudgCliCommand *co
 int           budg_cli_forecast          (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 int           budg_cli_export_ics        (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 
+/* budg-cli-export.c */
+int           budg_cli_export_csv        (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_export_qif        (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_export_ofx        (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+
+/* budg-cli-import.c */
+int           budg_cli_import            (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+
+/* budg-cli-rule.c */
+int           budg_cli_rule_add          (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_rule_list         (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_rule_delete       (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_rule_apply        (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_profile_list      (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_profile_delete    (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+
 /* budg-cli-database.c */
 int           budg_cli_init              (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 int           budg_cli_backup            (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);

@@ -374,6 +374,77 @@ static const char migration_5[] =
   "    FROM splits s JOIN transactions t ON t.id = s.transaction_id WHERE t.transfer_id IS NULL\n"
   "  ) GROUP BY 1, 2, 3 HAVING sum(total) <> 0;\n";
 
+/* Import and rules. An import is a batch, so that it can be undone as a
+ * whole; imported_payee keeps the bank's own text after a rule renamed the
+ * payee, so rules applied later still see what the bank wrote. Rules are
+ * ordered by priority (lowest first); a NULL condition matches anything and
+ * a NULL action changes nothing. Amount bounds apply to the absolute value,
+ * the sign condition says which way the money went. Profiles remember how a
+ * bank's CSV files are read; header_signature finds the profile again when a
+ * file with the same header comes back. */
+static const char migration_6[] =
+  "CREATE TABLE import_batches (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  format TEXT NOT NULL,\n"
+  "  filename TEXT,\n"
+  "  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),\n"
+  "  n_imported INTEGER NOT NULL DEFAULT 0,\n"
+  "  n_linked INTEGER NOT NULL DEFAULT 0\n"
+  ");\n"
+  "ALTER TABLE transactions ADD COLUMN import_batch_id INTEGER\n"
+  "  REFERENCES import_batches (id) ON DELETE SET NULL;\n"
+  "ALTER TABLE transactions ADD COLUMN imported_payee TEXT;\n"
+  "CREATE INDEX transactions_import_batch ON transactions (import_batch_id)\n"
+  "  WHERE import_batch_id IS NOT NULL;\n"
+  "ALTER TABLE balance_snapshots ADD COLUMN import_batch_id INTEGER\n"
+  "  REFERENCES import_batches (id) ON DELETE SET NULL;\n"
+  "ALTER TABLE accounts ADD COLUMN import_batch_id INTEGER\n"
+  "  REFERENCES import_batches (id) ON DELETE SET NULL;\n"
+  "ALTER TABLE accounts ADD COLUMN bank_id TEXT;\n"
+  "ALTER TABLE accounts ADD COLUMN account_number TEXT;\n"
+  /* What an import changed in rows that were already there (a manual
+   * transaction it linked to), so that undoing the import puts them back. */
+  "CREATE TABLE import_links (\n"
+  "  batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,\n"
+  "  transaction_id INTEGER NOT NULL REFERENCES transactions (id) ON DELETE CASCADE,\n"
+  "  old_status TEXT NOT NULL,\n"
+  "  PRIMARY KEY (batch_id, transaction_id)\n"
+  ");\n"
+  "CREATE INDEX import_links_transaction ON import_links (transaction_id);\n"
+  "CREATE TABLE rules (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  priority INTEGER NOT NULL DEFAULT 0,\n"
+  "  enabled INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),\n"
+  "  continue_matching INTEGER NOT NULL DEFAULT 0 CHECK (continue_matching IN (0, 1)),\n"
+  "  case_sensitive INTEGER NOT NULL DEFAULT 0 CHECK (case_sensitive IN (0, 1)),\n"
+  "  payee_op TEXT CHECK (payee_op IN ('contains', 'is', 'starts-with', 'regex')),\n"
+  "  payee_value TEXT,\n"
+  "  memo_op TEXT CHECK (memo_op IN ('contains', 'is', 'starts-with', 'regex')),\n"
+  "  memo_value TEXT,\n"
+  "  min_amount_minor INTEGER CHECK (min_amount_minor IS NULL OR min_amount_minor >= 0),\n"
+  "  max_amount_minor INTEGER CHECK (max_amount_minor IS NULL OR max_amount_minor >= 0),\n"
+  "  sign TEXT NOT NULL DEFAULT 'any' CHECK (sign IN ('any', 'out', 'in')),\n"
+  "  account_id INTEGER REFERENCES accounts (id) ON DELETE CASCADE,\n"
+  "  set_category_id INTEGER REFERENCES categories (id) ON DELETE SET NULL,\n"
+  "  set_payee TEXT,\n"
+  "  set_memo TEXT,\n"
+  "  set_status TEXT CHECK (set_status IN ('pending', 'cleared', 'reconciled')),\n"
+  "  CHECK ((payee_op IS NULL) = (payee_value IS NULL)),\n"
+  "  CHECK ((memo_op IS NULL) = (memo_value IS NULL))\n"
+  ");\n"
+  "CREATE INDEX rules_priority ON rules (priority, id);\n"
+  "CREATE TABLE import_profiles (\n"
+  "  id INTEGER PRIMARY KEY,\n"
+  "  name TEXT NOT NULL CHECK (length(trim(name)) > 0),\n"
+  "  settings TEXT NOT NULL,\n"
+  "  header_signature TEXT,\n"
+  "  account_id INTEGER REFERENCES accounts (id) ON DELETE SET NULL,\n"
+  "  last_used_at TEXT\n"
+  ");\n"
+  "CREATE UNIQUE INDEX import_profiles_name ON import_profiles (name COLLATE NOCASE);\n"
+  "CREATE INDEX import_profiles_signature ON import_profiles (header_signature);\n";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -381,6 +452,7 @@ static const char * const migrations[] = {
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BUDG_DATABASE_SCHEMA_VERSION + 1);
@@ -401,6 +473,8 @@ static const char * const audited_tables[] = {
   "goals",
   "goal_contributions",
   "exchange_rates",
+  "rules",
+  "import_profiles",
 };
 
 const char *
