@@ -167,6 +167,8 @@ int           budg_cli_rule_add          (BudgCli *cli, const BudgCliCommand *co
 int           budg_cli_rule_list         (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 int           budg_cli_rule_delete       (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 int           budg_cli_rule_apply        (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+
+/* budg-cli-profile.c */
 int           budg_cli_profile_list      (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 int           budg_cli_profile_delete    (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 

@@ -51,23 +51,3 @@ budg_cli_rule_apply (BudgCli              *cli,
   /* Placeholder until this command lands. */
   return budg_cli_fail_message (_("Not implemented yet."));
 }
-
-int
-budg_cli_profile_list (BudgCli              *cli,
-                      const BudgCliCommand *command,
-                      int                   argc,
-                      char                **argv)
-{
-  /* Placeholder until this command lands. */
-  return budg_cli_fail_message (_("Not implemented yet."));
-}
-
-int
-budg_cli_profile_delete (BudgCli              *cli,
-                        const BudgCliCommand *command,
-                        int                   argc,
-                        char                **argv)
-{
-  /* Placeholder until this command lands. */
-  return budg_cli_fail_message (_("Not implemented yet."));
-}
