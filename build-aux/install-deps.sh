@@ -18,6 +18,8 @@ packages=(
   gnome-keyring python3-dbusmock
   # Database inspection in tests, the benchmark's timer and peak-memory probe
   sqlite3 time bc
+  # libofx's own ofxdump: the import benchmark's reference parse time
+  ofx
   # A locale with a decimal comma, for the money tests
   locales
 )

@@ -24,6 +24,7 @@ struct _BudgContext
   BudgBalanceStore     *balances;
   BudgBillStore        *bills;
   BudgDueStore         *dues;
+  BudgRuleStore        *rules;
   GSettings            *settings;
 
 };
@@ -41,6 +42,7 @@ budg_context_dispose (GObject *object)
   g_clear_object (&self->balances);
   g_clear_object (&self->dues);
   g_clear_object (&self->bills);
+  g_clear_object (&self->rules);
   g_clear_object (&self->settings);
   g_clear_object (&self->database);
 
@@ -101,6 +103,7 @@ budg_context_new (const char  *path,
   self->balances = budg_balance_store_new (self->database);
   self->bills = budg_bill_store_new (self->database);
   self->dues = budg_due_store_new (self->database, self->bills);
+  self->rules = budg_rule_store_new (self->database);
   self->settings = load_settings ();
 
   if (!budg_account_store_reload (self->accounts, error) ||
@@ -165,6 +168,14 @@ budg_context_get_dues (BudgContext *self)
   g_return_val_if_fail (BUDG_IS_CONTEXT (self), NULL);
 
   return self->dues;
+}
+
+BudgRuleStore *
+budg_context_get_rules (BudgContext *self)
+{
+  g_return_val_if_fail (BUDG_IS_CONTEXT (self), NULL);
+
+  return self->rules;
 }
 
 GSettings *

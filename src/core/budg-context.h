@@ -14,6 +14,7 @@
 #include "budg-category-store.h"
 #include "budg-database.h"
 #include "budg-due-store.h"
+#include "budg-rule-store.h"
 #include "budg-transaction-store.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,7 @@ BudgTransactionStore *budg_context_get_transactions     (BudgContext *self);
 BudgBalanceStore     *budg_context_get_balances         (BudgContext *self);
 BudgBillStore        *budg_context_get_bills            (BudgContext *self);
 BudgDueStore         *budg_context_get_dues             (BudgContext *self);
+BudgRuleStore        *budg_context_get_rules            (BudgContext *self);
 /* %NULL when the schema is not installed (an uninstalled CLI, say). */
 GSettings            *budg_context_get_settings         (BudgContext *self);
 const char           *budg_context_get_default_currency (BudgContext *self);

@@ -46,6 +46,9 @@ void           budg_database_set_error         (BudgDatabase  *self,
 void           budg_database_emit_changed      (BudgDatabase  *self,
                                                 const char    *table);
 
+char          *budg_database_drop_indexes      (BudgDatabase  *self,
+                                                const char    *table,
+                                                GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean       budg_database_backup            (BudgDatabase  *self,
                                                 const char    *destination,
                                                 GError       **error);

@@ -110,6 +110,8 @@ typedef struct
  * @payee: (nullable): in: the bank's payee text (or the payee's name)
  * @memo: (nullable): in: the memo
  * @matched: out: whether any rule matched
+ * @rule_id: out: the last rule that matched (the one whose actions won),
+ *   0 if none did
  * @category_id: out: the category a rule set, 0 if none did
  * @payee_out: (nullable): out: the payee a rule set, borrowed from the rule
  *   set (valid while it lives)
@@ -128,6 +130,7 @@ typedef struct
   const char            *memo;
 
   gboolean               matched;
+  gint64                 rule_id;
   gint64                 category_id;
   const char            *payee_out;
   const char            *memo_out;

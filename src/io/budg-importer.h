@@ -207,7 +207,8 @@ typedef struct
  * @imported: transactions added
  * @linked: existing transactions linked to the bank's rows
  * @duplicates: rows skipped as exact duplicates
- * @possible_duplicates: possible duplicates left out
+ * @possible_duplicates: possible duplicates found (imported only when ticked,
+ *   and then also counted in @imported)
  * @rejected: rows that could not be read
  * @created_accounts: accounts created
  */
