@@ -619,6 +619,93 @@ test_qif_transfer_and_splits (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT sum(total_minor) FROM account_day_totals"), ==, -8000);
 }
 
+/* A CSV as Budg's own export writes it: several accounts by name, and
+ * transfers as "[Account]" categories. */
+static const char csv_two_accounts[] =
+  "Date,Account,Payee,Category,Memo,Amount,Currency,Id\n"
+  "2026-07-01,Everyday,Landlord,Home:Rent,,-700.00,EUR,budg-1\n"
+  "2026-07-02,Everyday,To savings,[Nest Egg],,-150.00,EUR,budg-2\n"
+  "2026-07-02,Nest Egg,From everyday,[Everyday],,150.00,EUR,budg-3\n";
+
+static void
+test_csv_accounts_and_transfers (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(BudgImportPlan) plan = plan_text (fixture, csv_two_accounts, BUDG_IMPORT_FORMAT_CSV, 0);
+  g_autoptr(BudgImportPlan) again = NULL;
+  g_autoptr(GError) error = NULL;
+  BudgImportSummary summary = { 0 };
+
+  g_assert_cmpuint (budg_import_plan_get_n_targets (plan), ==, 2);
+  g_assert_cmpstr (budg_import_plan_get_target (plan, 0)->account_name, ==, "Everyday");
+  g_assert_cmpstr (budg_import_plan_get_target (plan, 1)->account_name, ==, "Nest Egg");
+  g_assert_cmpuint (budg_import_plan_get_item (plan, 1)->transfer_item, ==, 3);
+  g_assert_null (budg_import_plan_get_item (plan, 1)->category_path);
+
+  g_assert_true (budg_importer_commit (database_of (fixture), plan, NULL, NULL, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM transactions WHERE transfer_id IS NOT NULL"), ==, 2);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM categories WHERE name LIKE '[%'"), ==, 0);
+
+  /* The accounts are found by name the second time. */
+  again = plan_text (fixture, csv_two_accounts, BUDG_IMPORT_FORMAT_CSV, 0);
+  g_assert_cmpint (budg_import_plan_get_target (again, 0)->account_id, !=, 0);
+  g_assert_cmpint (budg_import_plan_get_target (again, 1)->account_id, !=, 0);
+  g_assert_cmpuint (budg_import_plan_count_included (again), ==, 0);
+}
+
+/* A QIF transfer to an account that is only in the database: its other
+ * side is written there, or linked when the account already has it. */
+static void
+test_transfer_to_account_outside_file (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BudgImportPlan) plan = NULL;
+  BudgImportSummary summary = { 0 };
+  BudgAccount *savings;
+  gint64 existing;
+  g_autofree char *sql = NULL;
+
+  savings = budg_account_store_create (budg_context_get_accounts (fixture->context), "Savings",
+                                       BUDG_ACCOUNT_KIND_SAVINGS, "EUR", NULL, NULL, 0, &error);
+  g_assert_no_error (error);
+
+  /* Savings already shows the second transfer, entered by hand. */
+  {
+    g_autoptr(BudgTransaction) transaction = budg_transaction_new (budg_account_get_id (savings), "2026-08-06", 2500);
+
+    g_assert_true (budg_transaction_store_add (budg_context_get_transactions (fixture->context), transaction, &error));
+    g_assert_no_error (error);
+    existing = budg_transaction_get_id (transaction);
+  }
+
+  plan = plan_text (fixture,
+                    "!Type:Bank\n"
+                    "D2026-08-01\nT-100.00\nPMove\nL[Savings]\n^\n"
+                    "D2026-08-05\nT-25.00\nPMove again\nL[Savings]\n^\n",
+                    BUDG_IMPORT_FORMAT_QIF, fixture->checking);
+  g_assert_cmpint (budg_import_plan_get_item (plan, 0)->transfer_account_id, ==, budg_account_get_id (savings));
+  g_assert_cmpint (budg_import_plan_get_item (plan, 0)->transfer_existing_id, ==, 0);
+  g_assert_cmpint (budg_import_plan_get_item (plan, 1)->transfer_existing_id, ==, existing);
+
+  g_assert_true (budg_importer_commit (database_of (fixture), plan, NULL, NULL, &summary, &error));
+  g_assert_no_error (error);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM transactions WHERE account_id = %" G_GINT64_FORMAT,
+                         budg_account_get_id (savings));
+  g_assert_cmpint (query_int (fixture, sql), ==, 2);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM transactions a JOIN transactions b"
+                                        " ON b.id = a.transfer_id AND a.id = b.transfer_id"
+                                        " WHERE a.amount_minor = -b.amount_minor"), ==, 4);
+
+  /* Undo: the written side goes, the linked one stays, unlinked. */
+  g_assert_true (budg_importer_undo (database_of (fixture), summary.batch_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (fixture, sql), ==, 1);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM transactions WHERE transfer_id IS NOT NULL"), ==, 0);
+}
+
 /* ------------------------------------------------- cancel, fail, bulk */
 
 static GString *
@@ -810,6 +897,8 @@ main (int   argc,
   ADD ("/importer/match/paid-due-bill", test_match_paid_due_bill);
   ADD ("/importer/rules", test_rules_on_import);
   ADD ("/importer/qif/transfer-and-splits", test_qif_transfer_and_splits);
+  ADD ("/importer/csv/accounts-and-transfers", test_csv_accounts_and_transfers);
+  ADD ("/importer/transfer-outside-file", test_transfer_to_account_outside_file);
   ADD ("/importer/cancel-and-failure", test_cancel_and_failure_leave_database);
   ADD ("/importer/bulk-keeps-aggregates", test_bulk_keeps_aggregates);
   ADD ("/importer/corpus", test_corpus_files);

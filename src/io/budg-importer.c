@@ -330,6 +330,16 @@ target_use_account (BudgDatabase      *database,
   return TRUE;
 }
 
+static gboolean
+looks_like_name (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The name of an account the import creates: the file's name for it, else
  * the bank's and the last digits of the number, as on a statement. */
 static char *
@@ -338,6 +348,10 @@ new_account_name (BudgImportStatement *statement,
 {
   if (statement->account_name != NULL)
     return g_strdup (statement->account_name);
+
+  /* A CSV account column often holds the account's name, not a number. */
+  if (statement->account_number != NULL && looks_like_name (statement->account_number))
+    return g_strdup (statement->account_number);
 
   if (statement->account_number != NULL)
     {
@@ -415,6 +429,11 @@ resolve_target (BudgDatabase             *database,
   if (!found && statement->account_name != NULL &&
       !query_account (database, ACCOUNT_COLUMNS "WHERE name = ? COLLATE NOCASE",
                       statement->account_name, NULL, target, &found, error))
+    return FALSE;
+  if (!found && statement->account_name == NULL && statement->account_number != NULL &&
+      looks_like_name (statement->account_number) &&
+      !query_account (database, ACCOUNT_COLUMNS "WHERE name = ? COLLATE NOCASE",
+                      statement->account_number, NULL, target, &found, error))
     return FALSE;
   /* A statement that names no account (most CSV files) goes where the
    * same kind of statement went the first time. */
@@ -829,12 +848,12 @@ pair_transfers (BudgImportPlan *plan)
       GArray *waiting;
 
       item->transfer_item = 0;
-      if (row->transfer_account == NULL || target->statement->account_name == NULL)
+      if (row->transfer_account == NULL || target->account_name == NULL)
         continue;
 
       /* Keyed by what the partner will look like from its side. */
       {
-        g_autofree char *here = fold (target->statement->account_name);
+        g_autofree char *here = fold (target->account_name);
         g_autofree char *there = fold (row->transfer_account);
 
         wanted = g_strdup_printf ("%s\x1f%s\x1f%s\x1f%" G_GINT64_FORMAT, row->date, there, here, -row->amount_minor);
@@ -883,6 +902,7 @@ apply_rules (BudgImportPlan *plan,
         .payee = row->payee,
         .memo = row->memo,
       };
+      gboolean transfer = item->transfer_item != 0 || item->transfer_account_id != 0;
 
       g_clear_pointer (&item->payee, g_free);
       g_clear_pointer (&item->memo, g_free);
@@ -901,12 +921,12 @@ apply_rules (BudgImportPlan *plan,
       if (subject.has_status)
         item->status = subject.status;
 
-      if (row->category != NULL && item->transfer_item == 0 && row->splits->len == 0)
+      if (row->category != NULL && !transfer && row->splits->len == 0)
         {
           item->category_path = g_strdup (row->category);
           item->category_id = catalog_find_category (catalog, row->category);
         }
-      else if (subject.category_id != 0 && item->transfer_item == 0 && row->splits->len == 0)
+      else if (subject.category_id != 0 && !transfer && row->splits->len == 0)
         {
           const char *path = g_hash_table_lookup (catalog->category_paths, &subject.category_id);
 
@@ -961,6 +981,90 @@ decide_all (BudgDatabase    *database,
     }
 
   budg_import_plan_recount (plan);
+
+  return TRUE;
+}
+
+/* A transfer whose other account is not in the file but in the database:
+ * its other side is written there, or linked to the row already there. */
+static gboolean
+resolve_outside_transfers (BudgDatabase    *database,
+                           BudgImportPlan  *plan,
+                           GError         **error)
+{
+  g_autoptr(GHashTable) claimed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint i = 0; i < plan->items->len; i++)
+    {
+      BudgImportItem *item = &g_array_index (plan->items, BudgImportItem, i);
+      BudgImportTarget *target = g_ptr_array_index (plan->targets, item->target);
+      BudgImportTarget other = { 0 };
+      g_autofree char *from = NULL;
+      g_autofree char *to = NULL;
+      sqlite3_stmt *stmt;
+      gboolean found = FALSE;
+      gboolean in_file = FALSE;
+      int rc;
+
+      item->transfer_account_id = 0;
+      item->transfer_existing_id = 0;
+      if (item->row->transfer_account == NULL || item->transfer_item != 0 || item->kind != BUDG_IMPORT_ITEM_NEW)
+        continue;
+
+      /* The other account is in the file but its side was not found: the
+       * row stays an ordinary one rather than guess. */
+      for (guint t = 0; t < plan->targets->len; t++)
+        {
+          BudgImportTarget *candidate = g_ptr_array_index (plan->targets, t);
+
+          in_file |= candidate->account_name != NULL &&
+                     g_utf8_collate (candidate->account_name, item->row->transfer_account) == 0;
+        }
+      if (in_file)
+        continue;
+
+      if (!query_account (database, ACCOUNT_COLUMNS "WHERE name = ? COLLATE NOCASE",
+                          item->row->transfer_account, NULL, &other, &found, error))
+        return FALSE;
+      g_free (other.account_name);
+      g_free (other.currency);
+      if (!found || other.account_id == target->account_id)
+        continue;
+
+      item->transfer_account_id = other.account_id;
+
+      from = budg_date_add_days (item->row->date, -(int) plan->match_days);
+      to = budg_date_add_days (item->row->date, (int) plan->match_days);
+      stmt = budg_database_prepare (database,
+                                    "SELECT id FROM transactions WHERE account_id = ? AND amount_minor = ?"
+                                    " AND date BETWEEN ? AND ? AND transfer_id IS NULL"
+                                    " ORDER BY abs(julianday(date) - julianday(?)), id",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, other.account_id);
+      sqlite3_bind_int64 (stmt, 2, -item->row->amount_minor);
+      sqlite3_bind_text (stmt, 3, from, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, to, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, item->row->date, -1, SQLITE_STATIC);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          if (g_hash_table_contains (claimed, &id))
+            continue;
+          item->transfer_existing_id = id;
+          g_hash_table_add (claimed, g_memdup2 (&id, sizeof id));
+          break;
+        }
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          budg_database_set_error (database, error, _("looking for the other side of a transfer"));
+          return FALSE;
+        }
+    }
 
   return TRUE;
 }
@@ -1040,6 +1144,15 @@ budg_importer_plan (BudgDatabase             *database,
           BudgImportRow *row = g_ptr_array_index (statement->rows, r);
           BudgImportItem item = { 0 };
 
+          /* "[Savings]" in a category column is the QIF way of naming the
+           * other account of a transfer; CSV exports use it too. */
+          if (row->transfer_account == NULL && row->category != NULL && row->category[0] == '[' &&
+              g_str_has_suffix (row->category, "]") && strlen (row->category) > 2)
+            {
+              row->transfer_account = g_strndup (row->category + 1, strlen (row->category) - 2);
+              g_clear_pointer (&row->category, g_free);
+            }
+
           item.row = row;
           item.target = s;
           if (row->external_id != NULL)
@@ -1068,6 +1181,7 @@ budg_importer_plan (BudgDatabase             *database,
   pair_transfers (plan);
 
   if (!decide_all (database, plan, cancellable, error) ||
+      !resolve_outside_transfers (database, plan, error) ||
       !run_rules (database, plan, error))
     return NULL;
 
@@ -1121,6 +1235,7 @@ budg_importer_retarget (BudgDatabase    *database,
 
   if ((account_id != 0 && !resolve_target (database, plan, target, options, error)) ||
       !decide_all (database, plan, NULL, error) ||
+      !resolve_outside_transfers (database, plan, error) ||
       !run_rules (database, plan, error))
     {
       g_free (t->account_name);
@@ -1492,6 +1607,68 @@ write_transfer_link (Writer  *writer,
   return budg_database_step_done (writer->database, stmt, error);
 }
 
+/* The other side of a transfer to an account outside the file: linked to
+ * the row that account already has, or written there, as part of the same
+ * import (undo takes it back with the rest). */
+static gboolean
+write_other_side (Writer          *writer,
+                  BudgImportPlan  *plan,
+                  BudgImportItem  *item,
+                  gint64           id,
+                  GError         **error)
+{
+  g_autofree char *external_id = NULL;
+  sqlite3_stmt *stmt;
+  gint64 payee_id;
+  gint64 other_id;
+
+  if (item->transfer_existing_id != 0)
+    {
+      stmt = budg_database_prepare (writer->database,
+                                    "UPDATE transactions SET transfer_id = CASE id WHEN ?1 THEN ?2 ELSE ?1 END"
+                                    " WHERE id IN (?1, ?2)",
+                                    error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int64 (stmt, 2, item->transfer_existing_id);
+
+      return budg_database_step_done (writer->database, stmt, error);
+    }
+
+  if (!writer_payee (writer, item->payee, &payee_id, error))
+    return FALSE;
+
+  /* Its own id, derived from this side's, so that importing the file
+   * again finds it too. */
+  external_id = g_strconcat (item->external_id, "/other-side", NULL);
+  stmt = writer->insert;
+  sqlite3_bind_int64 (stmt, 1, item->transfer_account_id);
+  sqlite3_bind_text (stmt, 2, item->row->date, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, -item->row->amount_minor);
+  if (payee_id != 0)
+    sqlite3_bind_int64 (stmt, 4, payee_id);
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_null (stmt, 5);
+  sqlite3_bind_text (stmt, 6, item->memo, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, budg_transaction_status_to_string (item->status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, external_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, plan->source, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 10, writer->batch_id);
+  sqlite3_bind_text (stmt, 11, item->row->payee, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      budg_database_set_error (writer->database, error, _("importing the transactions"));
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  other_id = sqlite3_last_insert_rowid (writer->db);
+
+  return write_transfer_link (writer, id, other_id, error);
+}
+
 static gboolean
 write_balances (Writer          *writer,
                 BudgImportPlan  *plan,
@@ -1580,6 +1757,8 @@ write_items (Writer              *writer,
 
           if (item->transfer_item > 0 && item->transfer_item - 1 < i && ids[item->transfer_item - 1] != 0 &&
               !write_transfer_link (writer, ids[item->transfer_item - 1], ids[i], error))
+            return FALSE;
+          if (item->transfer_account_id != 0 && !write_other_side (writer, plan, item, ids[i], error))
             return FALSE;
         }
 

@@ -115,6 +115,11 @@ const char *budg_import_item_kind_to_string (BudgImportItemKind kind);
  * @status: the status it will have
  * @transfer_item: for one side of a transfer between two accounts of the
  *   file (QIF "[Account]"), the index of the other side's item + 1, else 0
+ * @transfer_account_id: for a transfer to an account already in the
+ *   database that the file does not hold: that account (the other side is
+ *   written there, or linked to @transfer_existing_id), else 0
+ * @transfer_existing_id: the other side, when that account already has it
+ *   (same amount the other way, a date a few days off, not yet a transfer)
  */
 typedef struct
 {
@@ -131,6 +136,8 @@ typedef struct
   gint64                 rule_id;
   BudgTransactionStatus  status;
   guint                  transfer_item;
+  gint64                 transfer_account_id;
+  gint64                 transfer_existing_id;
 } BudgImportItem;
 
 /**
