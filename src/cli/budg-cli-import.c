@@ -240,6 +240,9 @@ print_text (BudgImportPlan          *plan,
                  counts[t].imported, target->account_name, created[t] ? _(" (a new account)") : "");
     }
 
+  if (n_targets == 0)
+    g_print (dry_run ? _("No transactions would be imported.\n") : _("No transactions were imported.\n"));
+
   if (summary->linked > 0)
     g_print (ngettext ("%u transaction entered by hand matched the bank’s and was linked to it.\n",
                        "%u transactions entered by hand matched the bank’s and were linked to them.\n",
@@ -423,6 +426,23 @@ budg_cli_import (BudgCli               *cli,
   result = budg_importer_parse ((const guint8 *) contents, length, options, &error);
   if (result == NULL)
     return budg_cli_fail_message (_("%s Nothing was imported."), error->message);
+
+  /* OFX and QIF statements name their account; most CSV files do not, and
+   * guessing would mix two banks' files in one account. */
+  if (options->account_id == 0 && result->format == BUDG_IMPORT_FORMAT_CSV)
+    for (guint s = 0; s < result->statements->len; s++)
+      {
+        BudgImportStatement *statement = g_ptr_array_index (result->statements, s);
+
+        if (statement->account_name == NULL && statement->account_number == NULL)
+          {
+            budg_import_result_free (result);
+            return budg_cli_fail_message (_("“%s” does not say which account its transactions belong to. "
+                                            "Name it with --account (add it first with “budg-cli account add” if it is new). "
+                                            "Nothing was imported."),
+                                          options->filename);
+          }
+      }
 
   plan = budg_importer_plan (database, result, options, NULL, NULL, &error);
   if (plan == NULL)
