@@ -145,7 +145,7 @@ BudgImportPlan *
 budg_importer_plan_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -249,7 +249,7 @@ budg_importer_commit_finish (GAsyncResult       *result,
 {
   g_autofree BudgImportSummary *summary = NULL;
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
 
   summary = g_task_propagate_pointer (G_TASK (result), error);
   if (summary == NULL)

@@ -17,8 +17,10 @@
 #include "budg-message-dialog.h"
 #include "budg-money.h"
 #include "budg-payees.h"
+#include "budg-rule-dialog.h"
 #include "budg-transaction-dialog.h"
 #include "budg-validate.h"
+#include "budg-window.h"
 
 /* The form that adds a transaction or changes one, in one of three modes:
  * a single transaction in one category, a split across several categories,
@@ -1516,6 +1518,20 @@ save (BudgTransactionDialog *self)
        */
       budg_form_add_error_toast (self->toast_overlay, error);
       return;
+    }
+
+  /* A new category for a payee seen before: offer a rule that keeps
+   * doing it, on the main window, as this form closes. */
+  if (self->transaction != NULL && self->mode == BUDG_TRANSACTION_DIALOG_MODE_SINGLE &&
+      self->category_id != 0 && self->category_id != budg_transaction_get_category_id (self->transaction))
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+      AdwToast *toast = budg_rule_suggestion_toast_new (self->context, id);
+
+      if (toast != NULL && BUDG_IS_WINDOW (parent))
+        budg_window_add_toast (BUDG_WINDOW (parent), toast);
+      else
+        g_clear_object (&toast);
     }
 
   g_signal_emit (self, signals[SAVED], 0, id);

@@ -14,7 +14,9 @@
 #include "budg-balance-dialog.h"
 #include "budg-bill-dialog.h"
 #include "budg-categories-window.h"
+#include "budg-import-dialog.h"
 #include "budg-rates-window.h"
+#include "budg-rules-window.h"
 #include "budg-message-dialog.h"
 #include "budg-window-private.h"
 
@@ -338,6 +340,59 @@ manage_rates_action (GtkWidget  *widget,
 }
 
 static void
+manage_rules_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+
+  present_transient (self, budg_rules_window_new (self->context));
+}
+
+static void
+import_file_chosen_cb (GtkNativeDialog *chooser,
+                       int              response,
+                       BudgWindow      *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    gtk_window_present (GTK_WINDOW (budg_import_dialog_new (GTK_WINDOW (self), self->context, file)));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) statements = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  const char *suffixes[] = { "csv", "txt", "ofx", "qfx", "qif" };
+
+  gtk_file_filter_set_name (statements, _("Statements (CSV, OFX, QFX, QIF)"));
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    gtk_file_filter_add_suffix (statements, suffixes[i]);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  chooser = gtk_file_chooser_native_new (_("Import Statement"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), statements);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* The chooser keeps itself alive until it answers. */
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_file_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -416,6 +471,8 @@ _budg_window_class_actions_init (BudgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.add-bill", NULL, add_bill_action);
   gtk_widget_class_install_action (widget_class, "win.manage-categories", NULL, manage_categories_action);
   gtk_widget_class_install_action (widget_class, "win.manage-rates", NULL, manage_rates_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-rules", NULL, manage_rules_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
 
@@ -438,6 +495,10 @@ _budg_window_class_actions_init (BudgWindowClass *klass)
                                        "win.manage-categories", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0,
                                        "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.manage-rules", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_keys); i++)
     gtk_widget_class_add_binding_action (widget_class, view_keys[i].keyval, GDK_ALT_MASK,
