@@ -725,7 +725,7 @@ test_qif_date_contradiction (void)
   /* Refused as a whole, naming both dates and lines. */
   refused = budg_qif_parse (data, length, NULL, &error);
   g_assert_null (refused);
-  g_assert_error (error, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT);
+  g_assert_error (error, BUDG_ERROR, BUDG_ERROR_AMBIGUOUS_DATES);
   g_assert_nonnull (strstr (error->message, "“13/01/2016” on line 2"));
   g_assert_nonnull (strstr (error->message, "“01/14/2016” on line 6"));
 
@@ -1598,7 +1598,7 @@ test_csv_date_contradiction (void)
 
   refused = budg_csv_parse ((const guint8 *) text, strlen (text), NULL, &error);
   g_assert_null (refused);
-  g_assert_error (error, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT);
+  g_assert_error (error, BUDG_ERROR, BUDG_ERROR_AMBIGUOUS_DATES);
   g_assert_nonnull (strstr (error->message, "line 2"));
   g_assert_nonnull (strstr (error->message, "line 3"));
   g_clear_error (&error);

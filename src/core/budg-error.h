@@ -23,6 +23,8 @@ G_BEGIN_DECLS
  * @BUDG_ERROR_CORRUPT: the database failed its integrity check
  * @BUDG_ERROR_DATABASE: SQLite failed (disk full, locked, read-only…)
  * @BUDG_ERROR_OVERFLOW: an amount does not fit in 64 bits of minor units
+ * @BUDG_ERROR_AMBIGUOUS_DATES: a file's dates read both as day/month and as
+ *   month/day and contradict each other: the user has to choose the order
  *
  * Every error Budg reports carries a message that says what went wrong and
  * what the user can do about it.
@@ -38,6 +40,7 @@ typedef enum
   BUDG_ERROR_CORRUPT,
   BUDG_ERROR_DATABASE,
   BUDG_ERROR_OVERFLOW,
+  BUDG_ERROR_AMBIGUOUS_DATES,
 } BudgError;
 
 GQuark budg_error_quark (void);

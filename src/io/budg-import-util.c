@@ -738,7 +738,7 @@ budg_date_guess_finish (BudgDateGuess  *guess,
 {
   if (guess->dmy_only_line != 0 && guess->mdy_only_line != 0)
     {
-      g_set_error (error, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT,
+      g_set_error (error, BUDG_ERROR, BUDG_ERROR_AMBIGUOUS_DATES,
                    _("The dates contradict each other: “%s” on line %u can only be "
                      "day/month/year and “%s” on line %u only month/day/year. "
                      "Choose the date order to import this file."),

@@ -134,6 +134,11 @@ struct _BudgImportDialog
   GtkExpander          *rejected_expander;
   GtkLabel             *rejected_label;
   AdwStatusPage        *error_page;
+  GtkWidget            *date_order_box;
+
+  /* The order the user chose for a QIF or OFX file whose dates read both
+   * ways; CSV files have their own control on the columns page. */
+  BudgDateOrder         date_order;
 };
 
 G_DEFINE_FINAL_TYPE (BudgImportDialog, budg_import_dialog, ADW_TYPE_WINDOW)
@@ -919,11 +924,40 @@ plan_cb (GObject      *source,
 
   if (plan == NULL)
     {
-      show_failure (self, _("The File Cannot Be Read"), error);
+      /* Dates that read both ways: the user says which order the bank
+       * meant, on the columns page for a CSV file, here otherwise. */
+      gboolean ask_order = g_error_matches (error, BUDG_ERROR, BUDG_ERROR_AMBIGUOUS_DATES) &&
+                           self->format != BUDG_IMPORT_FORMAT_CSV;
+
+      show_failure (self, ask_order ? _("Which Date Order?") : _("The File Cannot Be Read"), error);
+      gtk_widget_set_visible (self->date_order_box, ask_order);
       return;
     }
 
   show_review (self, plan);
+}
+
+static void start_plan (BudgImportDialog *self);
+
+static void
+retry_with_order (BudgImportDialog *self,
+                  BudgDateOrder     order)
+{
+  self->date_order = order;
+  gtk_widget_set_visible (self->date_order_box, FALSE);
+  start_plan (self);
+}
+
+static void
+day_first_clicked_cb (BudgImportDialog *self)
+{
+  retry_with_order (self, BUDG_DATE_ORDER_DMY);
+}
+
+static void
+month_first_clicked_cb (BudgImportDialog *self)
+{
+  retry_with_order (self, BUDG_DATE_ORDER_MDY);
 }
 
 static void
@@ -936,6 +970,7 @@ start_plan (BudgImportDialog *self)
   self->options = budg_import_options_new ();
   self->options->format = self->format;
   self->options->filename = g_strdup (basename);
+  self->options->date_order = self->date_order;
   if (self->format == BUDG_IMPORT_FORMAT_CSV && self->csv != NULL)
     {
       guint selected = adw_combo_row_get_selected (self->profile_row);
@@ -1510,6 +1545,9 @@ budg_import_dialog_class_init (BudgImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BudgImportDialog, rejected_expander);
   gtk_widget_class_bind_template_child (widget_class, BudgImportDialog, rejected_label);
   gtk_widget_class_bind_template_child (widget_class, BudgImportDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, BudgImportDialog, date_order_box);
+  gtk_widget_class_bind_template_callback (widget_class, day_first_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, month_first_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_clicked_cb);

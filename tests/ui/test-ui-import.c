@@ -773,9 +773,21 @@ test_import_bad_file (Fixture       *fixture,
   g_assert_cmpint (count_transactions (fixture), ==, 0);
   g_assert_cmpuint (n_accounts (fixture), ==, 0);
 
-  /* Closed here: the flag lives on this stack frame. */
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (destroyed);
+  /* The user chooses day/month/year: the 13 January row reads, the
+   * "01/14/2016" one is rejected with its line, and the import goes on. */
+  g_assert_true (gtk_widget_get_visible (get_widget (dialog, "date_order_box")));
+  click (dialog, "day_first_button");
+  wait_for_page (dialog, "review");
+  g_assert_nonnull (strstr (label_text (dialog, "counts_label"), "1 new"));
+  g_assert_nonnull (strstr (label_text (dialog, "counts_label"), "1 rejected"));
+  click (dialog, "next_button");
+  wait_for_flag (&destroyed);
+  g_assert_cmpint (count_transactions (fixture), ==, 1);
+  {
+    g_autoptr(GPtrArray) all = all_transactions (fixture);
+
+    g_assert_cmpstr (budg_transaction_get_date (g_ptr_array_index (all, 0)), ==, "2016-01-13");
+  }
 }
 
 /* Rules -------------------------------------------------------------------- */
