@@ -424,6 +424,9 @@ budg_cli_import (BudgCli               *cli,
     }
 
   result = budg_importer_parse ((const guint8 *) contents, length, options, &error);
+  if (result == NULL && g_error_matches (error, BUDG_ERROR, BUDG_ERROR_AMBIGUOUS_DATES))
+    return budg_cli_fail_message (_("%s Give it with --date-format, for example DD/MM/YYYY or MM/DD/YYYY. Nothing was imported."),
+                                  error->message);
   if (result == NULL)
     return budg_cli_fail_message (_("%s Nothing was imported."), error->message);
 
