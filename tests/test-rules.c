@@ -1357,6 +1357,40 @@ test_run (Fixture       *fixture,
     g_clear_error (&error);
   }
 
+  /* A draft (here the stored rule, disabled and unsaved changes aside)
+   * previews the same changes as the stored one; an invalid draft says why. */
+  {
+    g_autoptr(BudgRule) draft = budg_rule_copy (coffee);
+    g_autoptr(GPtrArray) stored = budg_rule_store_run (fixture->rules, coffee->id, 0, FALSE, NULL, &error);
+    g_autoptr(GPtrArray) drafted = NULL;
+    g_autofree char *dump_before = dump (fixture);
+    g_autofree char *dump_after = NULL;
+
+    g_assert_no_error (error);
+    draft->id = 0;
+    draft->enabled = FALSE;
+    drafted = budg_rule_store_preview (fixture->rules, draft, 0, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (drafted->len, ==, stored->len);
+    for (guint i = 0; i < stored->len; i++)
+      {
+        BudgRuleChange *a = g_ptr_array_index (stored, i);
+        BudgRuleChange *b = g_ptr_array_index (drafted, i);
+
+        g_assert_cmpint (a->transaction_id, ==, b->transaction_id);
+        g_assert_cmpstr (a->new_category_path, ==, b->new_category_path);
+        g_assert_cmpstr (a->new_payee, ==, b->new_payee);
+      }
+    dump_after = dump (fixture);
+    g_assert_cmpstr (dump_before, ==, dump_after);
+
+    g_clear_pointer (&draft->name, g_free);
+    draft->name = g_strdup ("  ");
+    g_assert_null (budg_rule_store_preview (fixture->rules, draft, 0, NULL, &error));
+    g_assert_error (error, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT);
+    g_clear_error (&error);
+  }
+
   /* Cancelled: an error, and the database as it was. */
   g_cancellable_cancel (cancellable);
   g_assert_null (budg_rule_store_run (fixture->rules, 0, 0, TRUE, cancellable, &error));

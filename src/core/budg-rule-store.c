@@ -687,6 +687,38 @@ same_payee (const char *a,
   return g_ascii_strcasecmp (a, b) == 0;
 }
 
+static GPtrArray *run_rules (BudgRuleStore   *self,
+                             gint64           only_rule_id,
+                             const BudgRule  *draft,
+                             gint64           account_id,
+                             gboolean         apply,
+                             GCancellable    *cancellable,
+                             GError         **error);
+
+/**
+ * budg_rule_store_preview:
+ * @draft: a rule as the form holds it, stored or not
+ * @account_id: one account, or 0 for all
+ *
+ * What @draft alone would change in the stored transactions, without
+ * changing anything: the rule form's preview while it is being edited.
+ *
+ * Returns: (transfer container) (element-type BudgRuleChange): the changes,
+ *   in date order, or %NULL with @error set (an invalid draft)
+ */
+GPtrArray *
+budg_rule_store_preview (BudgRuleStore   *self,
+                         const BudgRule  *draft,
+                         gint64           account_id,
+                         GCancellable    *cancellable,
+                         GError         **error)
+{
+  g_return_val_if_fail (BUDG_IS_RULE_STORE (self), NULL);
+  g_return_val_if_fail (draft != NULL, NULL);
+
+  return run_rules (self, 0, draft, account_id, FALSE, cancellable, error);
+}
+
 /**
  * budg_rule_store_run:
  * @only_rule_id: one rule (enabled or not), or 0 for the enabled rules
@@ -711,6 +743,22 @@ budg_rule_store_run (BudgRuleStore  *self,
                      GCancellable   *cancellable,
                      GError        **error)
 {
+  g_return_val_if_fail (BUDG_IS_RULE_STORE (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  return run_rules (self, only_rule_id, NULL, account_id, apply, cancellable, error);
+}
+
+/* The rules (or one stored rule, or a draft) over the transactions. */
+static GPtrArray *
+run_rules (BudgRuleStore   *self,
+           gint64           only_rule_id,
+           const BudgRule  *draft,
+           gint64           account_id,
+           gboolean         apply,
+           GCancellable    *cancellable,
+           GError         **error)
+{
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) budg_rule_change_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (ChangeIds));
   g_autoptr(BudgRuleSet) set = NULL;
@@ -718,15 +766,25 @@ budg_rule_store_run (BudgRuleStore  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  g_return_val_if_fail (BUDG_IS_RULE_STORE (self), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-
   /* Reading inside the write transaction keeps what is written exactly
    * what was previewed from. */
   if (apply && !budg_database_begin (self->database, error))
     return NULL;
 
-  if (!(set = budg_rule_store_compile (self, only_rule_id, error)) ||
+  if (draft != NULL)
+    {
+      g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify) budg_rule_free);
+      BudgRule *copy = budg_rule_copy (draft);
+
+      copy->enabled = TRUE;
+      g_ptr_array_add (rules, copy);
+      if (!budg_rule_validate (copy, error) || !(set = budg_rule_set_new (rules, error)))
+        goto failed;
+    }
+  else if (!(set = budg_rule_store_compile (self, only_rule_id, error)))
+    goto failed;
+
+  if (!(paths = read_category_paths (self, error)) ||
       !(paths = read_category_paths (self, error)))
     goto failed;
 

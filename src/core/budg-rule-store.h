@@ -100,6 +100,14 @@ GPtrArray     *budg_rule_store_run          (BudgRuleStore  *self,
                                              GCancellable   *cancellable,
                                              GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* What @draft alone (stored or not, valid) would change, without changing
+ * anything: the rule form's live preview. */
+GPtrArray     *budg_rule_store_preview      (BudgRuleStore  *self,
+                                             const BudgRule *draft,
+                                             gint64          account_id,
+                                             GCancellable   *cancellable,
+                                             GError        **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* After the user changed a transaction's category: whether a rule could
  * keep doing it. Returns a rule to offer ("payee is X → category Y"),
  * unsaved, when other transactions with the same payee exist that have

@@ -18,9 +18,12 @@
 #include "budg-rule-dialog.h"
 #include "budg-rule-store.h"
 
-/* The store can only preview and apply a stored rule, so the preview shows
- * what the saved rule does, and asks for a save while the form has
- * changes. */
+/* The preview follows the form as it is edited (a moment after the last
+ * keystroke, since it reads every transaction); applying to the existing
+ * transactions is for a saved rule, so that what changes them is a rule
+ * the user can find again. */
+
+#define PREVIEW_DELAY_MS 300
 
 #define MAX_PREVIEW_ROWS 100
 
@@ -35,6 +38,7 @@ struct _BudgRuleDialog
   gboolean             loading;
   gboolean             dirty;
   guint                n_changes;
+  guint                preview_id;
 
   GtkWidget           *save_button;
   AdwToastOverlay     *toast_overlay;
@@ -187,18 +191,20 @@ static void
 update_preview (BudgRuleDialog *self)
 {
   g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(BudgRule) draft = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *apply_label = NULL;
 
   clear_preview (self);
 
-  if (self->rule == NULL || self->dirty)
+  draft = read_form (self, &error);
+  if (draft == NULL)
     {
-      gtk_label_set_text (self->preview_label, _("Save the rule to see which existing transactions it would change."));
+      gtk_label_set_text (self->preview_label, _("Once the rule is complete, the existing transactions it would change show here."));
       return;
     }
 
-  changes = budg_rule_store_run (budg_context_get_rules (self->context), self->rule->id, 0, FALSE, NULL, &error);
+  changes = budg_rule_store_preview (budg_context_get_rules (self->context), draft, 0, NULL, &error);
   if (changes == NULL)
     {
       gtk_label_set_text (self->preview_label, error->message);
@@ -243,6 +249,16 @@ update_preview (BudgRuleDialog *self)
       gtk_list_box_append (self->preview_list, row);
     }
 
+  gtk_widget_set_visible (GTK_WIDGET (self->preview_list), TRUE);
+  if (self->rule == NULL || self->dirty)
+    {
+      gtk_label_set_text (self->preview_label,
+                          ngettext ("This existing transaction would change (save the rule to apply it):",
+                                    "These existing transactions would change (save the rule to apply it):",
+                                    changes->len));
+      return;
+    }
+
   /* Translators: the button that applies the rule to what is already there. */
   apply_label = g_strdup_printf (ngettext ("_Apply to %u Existing Transaction",
                                            "_Apply to %u Existing Transactions", changes->len),
@@ -250,6 +266,17 @@ update_preview (BudgRuleDialog *self)
   gtk_button_set_label (self->apply_rule_button, apply_label);
   gtk_widget_set_visible (GTK_WIDGET (self->preview_list), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->apply_rule_button), TRUE);
+}
+
+static gboolean
+preview_timeout_cb (gpointer user_data)
+{
+  BudgRuleDialog *self = user_data;
+
+  self->preview_id = 0;
+  update_preview (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -262,11 +289,11 @@ form_changed_cb (BudgRuleDialog *self)
   if (self->loading)
     return;
 
-  if (!self->dirty)
-    {
-      self->dirty = TRUE;
-      update_preview (self);
-    }
+  /* Applying is for the rule as saved. */
+  self->dirty = TRUE;
+  gtk_widget_set_visible (GTK_WIDGET (self->apply_rule_button), FALSE);
+  g_clear_handle_id (&self->preview_id, g_source_remove);
+  self->preview_id = g_timeout_add (PREVIEW_DELAY_MS, preview_timeout_cb, self);
 
   rule = read_form (self, &error);
   has_name = gtk_editable_get_text (GTK_EDITABLE (self->name_row))[0] != '\0';
@@ -439,6 +466,7 @@ budg_rule_dialog_dispose (GObject *object)
 {
   BudgRuleDialog *self = (BudgRuleDialog *)object;
 
+  g_clear_handle_id (&self->preview_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BUDG_TYPE_RULE_DIALOG);
   g_clear_object (&self->context);
 

@@ -872,6 +872,21 @@ n_list_rows (GtkWidget  *root,
   return n;
 }
 
+/* Waits for the rule form's preview (which follows the form after a
+ * short delay) to list @n transactions. */
+static void
+wait_for_rows (GtkWidget  *dialog,
+               const char *list,
+               guint       n)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
+
+  while (n_list_rows (dialog, list) != n && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (n_list_rows (dialog, list), ==, n);
+}
+
 static void
 test_rules (Fixture       *fixture,
             gconstpointer  data)
@@ -906,6 +921,16 @@ test_rules (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (get_widget (dialog, "set_payee_row")), "Amazon");
   iterate ();
   g_assert_true (gtk_widget_is_sensitive (get_widget (dialog, "save_button")));
+
+  /* The preview follows the unsaved form: the two Amazon rows; applying
+   * waits for the save. */
+  wait_for_rows (dialog, "preview_list", 2);
+  g_assert_false (gtk_widget_get_visible (get_widget (dialog, "apply_rule_button")));
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (dialog, "payee_row")), "tesco");
+  wait_for_rows (dialog, "preview_list", 1);
+  gtk_editable_set_text (GTK_EDITABLE (get_widget (dialog, "payee_row")), "amzn mktp");
+  wait_for_rows (dialog, "preview_list", 2);
+
   gtk_widget_activate_action (dialog, "dialog.save", NULL);
   iterate ();
 
@@ -930,9 +955,10 @@ test_rules (Fixture       *fixture,
   first = get_transaction (fixture, ids[0]);
   g_assert_cmpint (budg_transaction_get_category_id (first), ==, 0);
 
-  /* A change to the form hides the preview until it is saved. */
+  /* A change to the form keeps the preview but asks for a save before
+   * applying. */
   gtk_editable_set_text (GTK_EDITABLE (get_widget (dialog, "set_memo_row")), "online");
-  iterate ();
+  wait_for_rows (dialog, "preview_list", 2);
   g_assert_false (gtk_widget_get_visible (get_widget (dialog, "apply_rule_button")));
   gtk_editable_set_text (GTK_EDITABLE (get_widget (dialog, "set_memo_row")), "");
   iterate ();
