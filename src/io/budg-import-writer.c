@@ -249,28 +249,28 @@ create_accounts (Writer          *writer,
   return TRUE;
 }
 
+/* One transaction row of the import batch; the bank's own payee text is
+ * kept beside the payee the rules chose. */
 static gboolean
-write_item (Writer          *writer,
-            BudgImportPlan  *plan,
-            BudgImportItem  *item,
-            gint64          *out_id,
-            GError         **error)
+insert_transaction (Writer          *writer,
+                    BudgImportPlan  *plan,
+                    BudgImportItem  *item,
+                    gint64           account_id,
+                    gint64           amount_minor,
+                    gint64           category_id,
+                    const char      *external_id,
+                    gint64          *out_id,
+                    GError         **error)
 {
-  BudgImportTarget *target = g_ptr_array_index (plan->targets, item->target);
-  BudgImportRow *row = item->row;
   sqlite3_stmt *stmt = writer->insert;
   gint64 payee_id;
-  gint64 category_id = item->category_id;
 
   if (!writer_payee (writer, item->payee, &payee_id, error))
     return FALSE;
-  if (category_id == 0 && item->category_path != NULL &&
-      !writer_category (writer, item->category_path, row->amount_minor > 0, &category_id, error))
-    return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, target->account_id);
-  sqlite3_bind_text (stmt, 2, row->date, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, row->amount_minor);
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_text (stmt, 2, item->row->date, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, amount_minor);
   if (payee_id != 0)
     sqlite3_bind_int64 (stmt, 4, payee_id);
   else
@@ -281,10 +281,10 @@ write_item (Writer          *writer,
     sqlite3_bind_null (stmt, 5);
   sqlite3_bind_text (stmt, 6, item->memo, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 7, budg_transaction_status_to_string (item->status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, item->external_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, external_id, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 9, plan->source, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 10, writer->batch_id);
-  sqlite3_bind_text (stmt, 11, row->payee, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, item->row->payee, -1, SQLITE_STATIC);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -295,6 +295,29 @@ write_item (Writer          *writer,
   sqlite3_reset (stmt);
 
   *out_id = sqlite3_last_insert_rowid (writer->db);
+
+  return TRUE;
+}
+
+static gboolean
+write_item (Writer          *writer,
+            BudgImportPlan  *plan,
+            BudgImportItem  *item,
+            gint64          *out_id,
+            GError         **error)
+{
+  BudgImportTarget *target = g_ptr_array_index (plan->targets, item->target);
+  BudgImportRow *row = item->row;
+  gint64 category_id = item->category_id;
+  sqlite3_stmt *stmt;
+
+  if (category_id == 0 && item->category_path != NULL &&
+      !writer_category (writer, item->category_path, row->amount_minor > 0, &category_id, error))
+    return FALSE;
+
+  if (!insert_transaction (writer, plan, item, target->account_id, row->amount_minor, category_id,
+                           item->external_id, out_id, error))
+    return FALSE;
 
   /* Splits: their categories, made if missing; a transfer part keeps no
    * category (the money left for another account). */
@@ -393,7 +416,6 @@ write_other_side (Writer          *writer,
 {
   g_autofree char *external_id = NULL;
   sqlite3_stmt *stmt;
-  gint64 payee_id;
   gint64 other_id;
 
   if (item->transfer_existing_id != 0)
@@ -410,35 +432,12 @@ write_other_side (Writer          *writer,
       return budg_database_step_done (writer->database, stmt, error);
     }
 
-  if (!writer_payee (writer, item->payee, &payee_id, error))
-    return FALSE;
-
   /* Its own id, derived from this side's, so that importing the file
    * again finds it too. */
   external_id = g_strconcat (item->external_id, "/other-side", NULL);
-  stmt = writer->insert;
-  sqlite3_bind_int64 (stmt, 1, item->transfer_account_id);
-  sqlite3_bind_text (stmt, 2, item->row->date, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, -item->row->amount_minor);
-  if (payee_id != 0)
-    sqlite3_bind_int64 (stmt, 4, payee_id);
-  else
-    sqlite3_bind_null (stmt, 4);
-  sqlite3_bind_null (stmt, 5);
-  sqlite3_bind_text (stmt, 6, item->memo, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, budg_transaction_status_to_string (item->status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, external_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, plan->source, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 10, writer->batch_id);
-  sqlite3_bind_text (stmt, 11, item->row->payee, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      sqlite3_reset (stmt);
-      budg_database_set_error (writer->database, error, _("importing the transactions"));
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  other_id = sqlite3_last_insert_rowid (writer->db);
+  if (!insert_transaction (writer, plan, item, item->transfer_account_id, -item->row->amount_minor, 0,
+                           external_id, &other_id, error))
+    return FALSE;
 
   return write_transfer_link (writer, id, other_id, error);
 }
