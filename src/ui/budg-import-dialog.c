@@ -136,6 +136,16 @@ struct _BudgImportDialog
   AdwStatusPage        *error_page;
   GtkWidget            *date_order_box;
 
+  /* Left out at narrow widths, where the date, payee and amount need the
+   * room (the tick box still tells a duplicate, the counts the totals). */
+  GtkColumnViewColumn  *category_column;
+  GtkColumnViewColumn  *decision_column;
+  GtkColumnViewColumn  *line_column;
+  gboolean              compact;
+  guint                 compact_id;
+
+  gint64                default_account_id;
+
   /* The order the user chose for a QIF or OFX file whose dates read both
    * ways; CSV files have their own control on the columns page. */
   BudgDateOrder         date_order;
@@ -977,6 +987,12 @@ start_plan (BudgImportDialog *self)
 
       self->options->csv = budg_csv_options_copy (self->csv);
 
+      /* A file without an account column goes to the account the user
+       * was looking at, unless the profile knows better (below). */
+      if (self->csv->columns.account < 0 &&
+          budg_account_store_lookup (budg_context_get_accounts (self->context), self->default_account_id) != NULL)
+        self->options->account_id = self->default_account_id;
+
       /* A bank's file goes where the last one with its profile went. */
       if (selected > 0 && selected <= self->profiles->len)
         {
@@ -1235,7 +1251,7 @@ row_line_text (BudgImportItemRow *row)
   return buffer;
 }
 
-static void
+static GtkColumnViewColumn *
 add_column (GtkColumnView *view,
             const char    *title,
             RowText        text,
@@ -1253,6 +1269,8 @@ add_column (GtkColumnView *view,
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_append_column (view, column);
   g_object_unref (column);
+
+  return column;
 }
 
 static void
@@ -1327,11 +1345,11 @@ setup_review_columns (BudgImportDialog *self)
 
   add_column (self->review_view, _("Date"), budg_import_item_row_get_date, FALSE, FALSE);
   add_column (self->review_view, _("Payee"), budg_import_item_row_get_payee, FALSE, TRUE);
-  add_column (self->review_view, _("Category"), budg_import_item_row_get_category, FALSE, TRUE);
+  self->category_column = add_column (self->review_view, _("Category"), budg_import_item_row_get_category, FALSE, TRUE);
   add_column (self->review_view, _("Amount"), budg_import_item_row_get_amount, TRUE, FALSE);
-  add_column (self->review_view, _("Decision"), budg_import_item_row_get_note, FALSE, TRUE);
+  self->decision_column = add_column (self->review_view, _("Decision"), budg_import_item_row_get_note, FALSE, TRUE);
 
-  add_column (self->preview_view, _("Line"), row_line_text, TRUE, FALSE);
+  self->line_column = add_column (self->preview_view, _("Line"), row_line_text, TRUE, FALSE);
   add_column (self->preview_view, _("Date"), budg_import_item_row_get_date, FALSE, FALSE);
   add_column (self->preview_view, _("Payee"), budg_import_item_row_get_payee, FALSE, TRUE);
   add_column (self->preview_view, _("Amount"), budg_import_item_row_get_amount, TRUE, FALSE);
@@ -1397,6 +1415,7 @@ budg_import_dialog_dispose (GObject *object)
    * callback finds the context gone. */
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->compact_id, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BUDG_TYPE_IMPORT_DIALOG);
 
@@ -1477,6 +1496,41 @@ budg_import_dialog_set_property (GObject      *object,
     }
 }
 
+#define COMPACT_WIDTH 560
+
+static gboolean
+apply_compact_cb (gpointer user_data)
+{
+  BudgImportDialog *self = user_data;
+
+  self->compact_id = 0;
+  gtk_column_view_column_set_visible (self->category_column, !self->compact);
+  gtk_column_view_column_set_visible (self->decision_column, !self->compact);
+  gtk_column_view_column_set_visible (self->line_column, !self->compact);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+budg_import_dialog_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  BudgImportDialog *self = BUDG_IMPORT_DIALOG (widget);
+  gboolean compact = width < COMPACT_WIDTH;
+
+  GTK_WIDGET_CLASS (budg_import_dialog_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Columns change after this allocation, not during it. */
+  if (compact != self->compact)
+    {
+      self->compact = compact;
+      if (self->compact_id == 0)
+        self->compact_id = g_idle_add (apply_compact_cb, self);
+    }
+}
+
 static void
 budg_import_dialog_class_init (BudgImportDialogClass *klass)
 {
@@ -1488,6 +1542,8 @@ budg_import_dialog_class_init (BudgImportDialogClass *klass)
   object_class->finalize = budg_import_dialog_finalize;
   object_class->get_property = budg_import_dialog_get_property;
   object_class->set_property = budg_import_dialog_set_property;
+
+  widget_class->size_allocate = budg_import_dialog_size_allocate;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,
@@ -1682,4 +1738,13 @@ budg_import_undo_toast_new (BudgContext *context,
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_import_cb), undo, undo_import_free, 0);
 
   return toast;
+}
+
+void
+budg_import_dialog_set_default_account (BudgImportDialog *self,
+                                        gint64            account_id)
+{
+  g_return_if_fail (BUDG_IS_IMPORT_DIALOG (self));
+
+  self->default_account_id = account_id;
 }

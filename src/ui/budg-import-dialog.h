@@ -25,6 +25,10 @@ GtkWidget *budg_import_dialog_new        (GtkWindow        *parent,
                                           BudgContext      *context,
                                           GFile            *file) G_GNUC_WARN_UNUSED_RESULT;
 GFile     *budg_import_dialog_get_file   (BudgImportDialog *self);
+/* The account a CSV file that names none goes to, unless its profile
+ * says otherwise: the one selected in the sidebar. 0 for a new account. */
+void       budg_import_dialog_set_default_account (BudgImportDialog *self,
+                                                   gint64            account_id);
 
 /* The toast the dialog leaves behind: "Imported N transactions", whose
  * Undo takes batch @batch_id back. */

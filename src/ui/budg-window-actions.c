@@ -362,7 +362,13 @@ import_file_chosen_cb (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 
   if (file != NULL)
-    gtk_window_present (GTK_WINDOW (budg_import_dialog_new (GTK_WINDOW (self), self->context, file)));
+    {
+      GtkWidget *dialog = budg_import_dialog_new (GTK_WINDOW (self), self->context, file);
+
+      budg_import_dialog_set_default_account (BUDG_IMPORT_DIALOG (dialog),
+                                              budg_sidebar_get_selected_account_id (self->sidebar));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
 }
 
 static void

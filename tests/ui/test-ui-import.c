@@ -824,6 +824,37 @@ get_transaction (Fixture *fixture,
   return transaction;
 }
 
+/* A CSV without an account column goes to the account selected in the
+ * sidebar, which the window passes on. */
+static void
+test_import_default_account (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = data_path (BANK_CSV);
+  g_autoptr(GError) error = NULL;
+  BudgAccount *everyday;
+  GtkWidget *dialog;
+  gboolean destroyed;
+
+  budg_account_store_create (budg_context_get_accounts (fixture->context), "Savings",
+                             BUDG_ACCOUNT_KIND_SAVINGS, "USD", NULL, NULL, 0, &error);
+  g_assert_no_error (error);
+  everyday = budg_account_store_create (budg_context_get_accounts (fixture->context), "Everyday",
+                                        BUDG_ACCOUNT_KIND_CHECKING, "USD", NULL, NULL, 0, &error);
+  g_assert_no_error (error);
+
+  dialog = open_dialog (fixture, path, &destroyed);
+  budg_import_dialog_set_default_account (BUDG_IMPORT_DIALOG (dialog), budg_account_get_id (everyday));
+  wait_for_page (dialog, "columns");
+  click (dialog, "next_button");
+  wait_for_page (dialog, "review");
+  g_assert_cmpstr (chosen (ADW_COMBO_ROW (find_row (get_widget (dialog, "targets_group"),
+                                                    ADW_TYPE_COMBO_ROW, "Account"))), ==, "Everyday");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (destroyed);
+}
+
 static gint64
 setup_books (Fixture *fixture,
              gint64  *out_ids)
@@ -1101,6 +1132,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD_TEST ("/ui/import/csv", test_import_csv);
+  ADD_TEST ("/ui/import/default-account", test_import_default_account);
   ADD_TEST ("/ui/import/cancel", test_import_cancel);
   ADD_TEST ("/ui/import/bad-file", test_import_bad_file);
   ADD_TEST ("/ui/rules/window", test_rules);
