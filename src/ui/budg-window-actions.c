@@ -14,6 +14,7 @@
 #include "budg-balance-dialog.h"
 #include "budg-bill-dialog.h"
 #include "budg-categories-window.h"
+#include "budg-export-dialog.h"
 #include "budg-import-dialog.h"
 #include "budg-rates-window.h"
 #include "budg-rules-window.h"
@@ -372,6 +373,17 @@ import_file_chosen_cb (GtkNativeDialog *chooser,
 }
 
 static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (budg_export_dialog_new (GTK_WINDOW (self), self->context,
+                                                          budg_sidebar_get_selected_account_id (self->sidebar))));
+}
+
+static void
 import_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -479,6 +491,7 @@ _budg_window_class_actions_init (BudgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.manage-rates", NULL, manage_rates_action);
   gtk_widget_class_install_action (widget_class, "win.manage-rules", NULL, manage_rules_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
 
@@ -505,6 +518,8 @@ _budg_window_class_actions_init (BudgWindowClass *klass)
                                        "win.manage-rules", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_keys); i++)
     gtk_widget_class_add_binding_action (widget_class, view_keys[i].keyval, GDK_ALT_MASK,
