@@ -809,6 +809,22 @@ test_bulk_keeps_aggregates (Fixture       *fixture,
   add_manual (fixture, "2025-02-02", -1000, "After");
   g_assert_cmpint (query_int (fixture, "SELECT total_minor FROM account_day_totals WHERE day = '2025-02-02'"), ==,
                    query_int (fixture, "SELECT sum(amount_minor) FROM transactions WHERE date = '2025-02-02'"));
+
+  /* Undone in bulk too: the two hand-entered rows stay, the totals agree,
+   * and the triggers are back. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *triggers_undone = NULL;
+
+    g_assert_true (budg_importer_undo (database_of (fixture), summary.batch_id, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM transactions"), ==, 2);
+    g_assert_cmpint (query_int (fixture, "SELECT sum(total_minor) FROM account_day_totals"), ==, -1777);
+    g_assert_cmpint (query_int (fixture, "SELECT sum(total_minor) FROM category_month_totals"), ==, -1777);
+    triggers_undone = query_text (fixture, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master"
+                                           " WHERE type = 'trigger' ORDER BY name)");
+    g_assert_cmpstr (triggers_before, ==, triggers_undone);
+  }
 }
 
 /* -------------------------------------------------------------- corpus */

@@ -795,11 +795,14 @@ budg_importer_undo (BudgDatabase  *database,
     " AND NOT EXISTS (SELECT 1 FROM bills b WHERE b.account_id = accounts.id)",
     "DELETE FROM import_batches WHERE id = ?1",
   };
+  g_autofree char *audit = NULL;
+  g_autofree char *category_totals = NULL;
   sqlite3_stmt *stmt;
+  gboolean bulk;
 
   g_return_val_if_fail (BUDG_IS_DATABASE (database), FALSE);
 
-  stmt = budg_database_prepare (database, "SELECT 1 FROM import_batches WHERE id = ?", error);
+  stmt = budg_database_prepare (database, "SELECT n_imported FROM import_batches WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, batch_id);
@@ -810,10 +813,19 @@ budg_importer_undo (BudgDatabase  *database,
                    _("This import was already undone."));
       return FALSE;
     }
+  /* A large import goes as it came: without the per-row triggers, whose
+   * tables are rebuilt once. */
+  bulk = sqlite3_column_int64 (stmt, 0) >= BULK_ROWS;
   sqlite3_reset (stmt);
 
   if (!budg_database_begin (database, error))
     return FALSE;
+
+  if (bulk && (audit = suspend_triggers (database, &category_totals, error)) == NULL)
+    {
+      budg_database_rollback (database);
+      return FALSE;
+    }
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
@@ -829,6 +841,12 @@ budg_importer_undo (BudgDatabase  *database,
           budg_database_rollback (database);
           return FALSE;
         }
+    }
+
+  if (bulk && !resume_triggers (database, audit, category_totals, error))
+    {
+      budg_database_rollback (database);
+      return FALSE;
     }
 
   budg_database_emit_changed (database, "*");
