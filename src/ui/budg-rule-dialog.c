@@ -39,6 +39,7 @@ struct _BudgRuleDialog
   gboolean             dirty;
   guint                n_changes;
   guint                preview_id;
+  GCancellable        *preview_cancellable;
 
   GtkWidget           *save_button;
   AdwToastOverlay     *toast_overlay;
@@ -187,14 +188,86 @@ describe_change (const BudgRuleChange *change)
   return g_strjoinv (", ", (char **) parts->pdata);
 }
 
+/* The preview reads every transaction: on a large book that takes longer
+ * than a frame, so it runs in a worker with a connection of its own, and a
+ * newer edit cancels the older preview. */
+
+typedef struct
+{
+  char     *database_path;
+  BudgRule *draft;
+} PreviewJob;
+
+static void
+preview_job_free (PreviewJob *job)
+{
+  g_free (job->database_path);
+  budg_rule_free (job->draft);
+  g_free (job);
+}
+
+static void
+preview_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PreviewJob *job = task_data;
+  g_autoptr(BudgDatabase) database = NULL;
+  g_autoptr(BudgRuleStore) store = NULL;
+  GPtrArray *changes;
+  GError *error = NULL;
+
+  database = budg_database_open (job->database_path, &error);
+  if (database == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  store = budg_rule_store_new (database);
+  changes = budg_rule_store_preview (store, job->draft, 0, cancellable, &error);
+  if (changes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, changes, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void show_changes (BudgRuleDialog *self,
+                          GPtrArray      *changes);
+
+static void
+preview_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(BudgRuleDialog) self = user_data;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  changes = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->context == NULL)
+    return;
+
+  if (changes == NULL)
+    {
+      gtk_label_set_text (self->preview_label, error->message);
+      return;
+    }
+
+  show_changes (self, changes);
+}
+
 static void
 update_preview (BudgRuleDialog *self)
 {
-  g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(BudgRule) draft = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *apply_label = NULL;
+  g_autoptr(GTask) task = NULL;
+  PreviewJob *job;
 
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
   clear_preview (self);
 
   draft = read_form (self, &error);
@@ -204,12 +277,21 @@ update_preview (BudgRuleDialog *self)
       return;
     }
 
-  changes = budg_rule_store_preview (budg_context_get_rules (self->context), draft, 0, NULL, &error);
-  if (changes == NULL)
-    {
-      gtk_label_set_text (self->preview_label, error->message);
-      return;
-    }
+  job = g_new0 (PreviewJob, 1);
+  job->database_path = g_strdup (budg_database_get_path (budg_context_get_database (self->context)));
+  job->draft = g_steal_pointer (&draft);
+
+  self->preview_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->preview_cancellable, preview_done_cb, g_object_ref (self));
+  g_task_set_task_data (task, job, (GDestroyNotify) preview_job_free);
+  g_task_run_in_thread (task, preview_thread);
+}
+
+static void
+show_changes (BudgRuleDialog *self,
+              GPtrArray      *changes)
+{
+  g_autofree char *apply_label = NULL;
 
   self->n_changes = changes->len;
   if (changes->len == 0)
@@ -467,6 +549,8 @@ budg_rule_dialog_dispose (GObject *object)
   BudgRuleDialog *self = (BudgRuleDialog *)object;
 
   g_clear_handle_id (&self->preview_id, g_source_remove);
+  g_cancellable_cancel (self->preview_cancellable);
+  g_clear_object (&self->preview_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), BUDG_TYPE_RULE_DIALOG);
   g_clear_object (&self->context);
 

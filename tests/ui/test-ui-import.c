@@ -889,7 +889,7 @@ test_rules (Fixture       *fixture,
 
   /* Its preview: the two Amazon rows (case-insensitively), not Tesco. */
   dialog = rule_dialog_from (window, "rules.edit", g_variant_new_int64 (amazon_id));
-  g_assert_cmpuint (n_list_rows (dialog, "preview_list"), ==, 2);
+  wait_for_rows (dialog, "preview_list", 2);
   g_assert_true (gtk_widget_get_visible (get_widget (dialog, "apply_rule_button")));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (get_widget (dialog, "apply_rule_button"))), ==,
                    "_Apply to 2 Existing Transactions");
