@@ -1445,6 +1445,64 @@ test_run (Fixture       *fixture,
 }
 
 static void
+apply_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+count_changed_cb (BudgDatabase *database,
+                  const char   *table,
+                  guint        *count)
+{
+  (*count)++;
+}
+
+/* Applied in a worker on its own connection: the same changes the preview
+ * listed, and this connection hears about them. */
+static void
+test_apply_async (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BudgRule) amazon = store_rule (fixture, "Amazon", BUDG_RULE_TEXT_STARTS_WITH, "amzn mktp", fixture->shopping);
+  g_autoptr(GPtrArray) preview = NULL;
+  g_autoptr(GPtrArray) applied = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  guint n_changed = 0;
+
+  seed_transactions (fixture);
+  preview = budg_rule_store_run (fixture->rules, 0, 0, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (preview->len, >, 0);
+
+  g_signal_connect (fixture->database, "changed", G_CALLBACK (count_changed_cb), &n_changed);
+  budg_rule_store_apply_async (fixture->rules, 0, 0, NULL, apply_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  applied = budg_rule_store_apply_finish (fixture->rules, result, &error);
+  g_assert_no_error (error);
+  g_signal_handlers_disconnect_by_func (fixture->database, count_changed_cb, &n_changed);
+
+  g_assert_cmpuint (applied->len, ==, preview->len);
+  for (guint i = 0; i < applied->len; i++)
+    g_assert_cmpint (((BudgRuleChange *) g_ptr_array_index (applied, i))->transaction_id, ==,
+                     ((BudgRuleChange *) g_ptr_array_index (preview, i))->transaction_id);
+  g_assert_cmpuint (n_changed, >, 0);
+
+  /* Written: nothing is left to change. */
+  again = budg_rule_store_run (fixture->rules, 0, 0, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 0);
+  assert_totals_consistent (fixture);
+}
+
+static void
 test_suggest (Fixture       *fixture,
               gconstpointer  data)
 {
@@ -1518,6 +1576,7 @@ main (int   argc,
   g_test_add ("/rules/store/crud", Fixture, NULL, fixture_set_up, test_store_crud, fixture_tear_down);
   g_test_add ("/rules/store/run", Fixture, NULL, fixture_set_up, test_run, fixture_tear_down);
   g_test_add ("/rules/store/suggest", Fixture, NULL, fixture_set_up, test_suggest, fixture_tear_down);
+  g_test_add ("/rules/store/apply-async", Fixture, NULL, fixture_set_up, test_apply_async, fixture_tear_down);
 
   return g_test_run ();
 }

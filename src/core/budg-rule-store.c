@@ -1038,3 +1038,125 @@ budg_rule_store_suggest (BudgRuleStore  *self,
 
   return g_steal_pointer (&rule);
 }
+
+typedef struct
+{
+  char   *database_path;
+  gint64  only_rule_id;
+  gint64  account_id;
+} ApplyJob;
+
+static void
+apply_job_free (ApplyJob *job)
+{
+  g_free (job->database_path);
+  g_free (job);
+}
+
+static void
+apply_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ApplyJob *job = task_data;
+  g_autoptr(BudgDatabase) database = NULL;
+  g_autoptr(BudgRuleStore) store = NULL;
+  GPtrArray *changes;
+  GError *error = NULL;
+
+  database = budg_database_open (job->database_path, &error);
+  if (database == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  store = budg_rule_store_new (database);
+  changes = budg_rule_store_run (store, job->only_rule_id, job->account_id, TRUE, cancellable, &error);
+  if (changes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, changes, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+apply_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  BudgRuleStore *self = BUDG_RULE_STORE (source_object);
+  GPtrArray *changes;
+  GError *error = NULL;
+
+  changes = g_task_propagate_pointer (G_TASK (result), &error);
+  if (changes == NULL)
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  /* The worker wrote on its own connection: this one's readers reload. */
+  if (changes->len > 0)
+    budg_database_emit_changed (self->database, "*");
+
+  g_task_return_pointer (outer, changes, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * budg_rule_store_apply_async:
+ * @only_rule_id: one rule, or 0 for the enabled rules
+ * @account_id: one account, or 0 for all
+ * @cancellable: (nullable): cancelling leaves the database as it was
+ * @callback: called on the calling thread's main context
+ * @user_data: for @callback
+ *
+ * Applies the rules to the stored transactions in a worker thread.
+ */
+void
+budg_rule_store_apply_async (BudgRuleStore       *self,
+                             gint64               only_rule_id,
+                             gint64               account_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) inner = NULL;
+  GTask *outer;
+  ApplyJob *job;
+
+  g_return_if_fail (BUDG_IS_RULE_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  outer = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (outer, budg_rule_store_apply_async);
+
+  job = g_new0 (ApplyJob, 1);
+  job->database_path = g_strdup (budg_database_get_path (self->database));
+  job->only_rule_id = only_rule_id;
+  job->account_id = account_id;
+
+  inner = g_task_new (self, cancellable, apply_done_cb, outer);
+  g_task_set_task_data (inner, job, (GDestroyNotify) apply_job_free);
+  g_task_run_in_thread (inner, apply_thread);
+}
+
+/**
+ * budg_rule_store_apply_finish:
+ * @result: the task
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type BudgRuleChange): the changes
+ *   made, or %NULL with @error set (nothing changed then)
+ */
+GPtrArray *
+budg_rule_store_apply_finish (BudgRuleStore  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (BUDG_IS_RULE_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

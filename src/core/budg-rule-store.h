@@ -100,6 +100,20 @@ GPtrArray     *budg_rule_store_run          (BudgRuleStore  *self,
                                              GCancellable   *cancellable,
                                              GError        **error) G_GNUC_WARN_UNUSED_RESULT;
 
+/* budg_rule_store_run() with @apply in a worker thread on a connection of
+ * its own to the same file, so that a large book never freezes a window;
+ * the store's database emits "changed" on the calling thread before
+ * @callback runs. */
+void           budg_rule_store_apply_async  (BudgRuleStore       *self,
+                                             gint64               only_rule_id,
+                                             gint64               account_id,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GPtrArray     *budg_rule_store_apply_finish (BudgRuleStore       *self,
+                                             GAsyncResult        *result,
+                                             GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* What @draft alone (stored or not, valid) would change, without changing
  * anything: the rule form's live preview. */
 GPtrArray     *budg_rule_store_preview      (BudgRuleStore  *self,

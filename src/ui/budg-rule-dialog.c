@@ -423,19 +423,20 @@ activate_cb (BudgRuleDialog *self)
 }
 
 static void
-apply_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+apply_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  BudgRuleDialog *self = BUDG_RULE_DIALOG (widget);
+  g_autoptr(BudgRuleDialog) self = user_data;
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
-  if (self->rule == NULL || self->dirty)
+  changes = budg_rule_store_apply_finish (BUDG_RULE_STORE (source), result, &error);
+  if (self->context == NULL)
     return;
 
-  changes = budg_rule_store_run (budg_context_get_rules (self->context), self->rule->id, 0, TRUE, NULL, &error);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_rule_button), TRUE);
   if (changes == NULL)
     {
       budg_form_add_error_toast (self->toast_overlay, error);
@@ -447,6 +448,23 @@ apply_action (GtkWidget  *widget,
                            changes->len);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
   update_preview (self);
+}
+
+static void
+apply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  BudgRuleDialog *self = BUDG_RULE_DIALOG (widget);
+
+  if (self->rule == NULL || self->dirty)
+    return;
+
+  /* Rewriting many transactions takes a while on a large book: in a
+   * worker, with the button held until it is done. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->apply_rule_button), FALSE);
+  budg_rule_store_apply_async (budg_context_get_rules (self->context), self->rule->id, 0, NULL,
+                               apply_done_cb, g_object_ref (self));
 }
 
 static void
@@ -747,17 +765,33 @@ suggestion_data_free (gpointer  data,
 }
 
 static void
+suggested_rule_applied_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  changes = budg_rule_store_apply_finish (BUDG_RULE_STORE (source), result, &error);
+  if (changes == NULL)
+    g_warning ("Could not apply the new rule: %s", error->message);
+}
+
+static void
 create_rule_cb (AdwToast       *toast,
                 SuggestionData *suggestion)
 {
   BudgRuleStore *store = budg_context_get_rules (suggestion->context);
   g_autoptr(BudgRule) rule = budg_rule_copy (suggestion->rule);
-  g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!budg_rule_store_add (store, rule, &error) ||
-      (changes = budg_rule_store_run (store, rule->id, 0, TRUE, NULL, &error)) == NULL)
-    g_warning ("Could not create the rule: %s", error->message);
+  if (!budg_rule_store_add (store, rule, &error))
+    {
+      g_warning ("Could not create the rule: %s", error->message);
+      return;
+    }
+
+  budg_rule_store_apply_async (store, rule->id, 0, NULL, suggested_rule_applied_cb, NULL);
 }
 
 /**

@@ -828,6 +828,28 @@ wait_for_rows (GtkWidget  *dialog,
   g_assert_cmpuint (n_list_rows (dialog, list), ==, n);
 }
 
+/* Waits for a worker to give transaction @id the category @category_id. */
+static void
+wait_for_category (Fixture *fixture,
+                   gint64   id,
+                   gint64   category_id)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_TIMEOUT_US;
+
+  for (;;)
+    {
+      g_autoptr(BudgTransaction) transaction = get_transaction (fixture, id);
+
+      if (budg_transaction_get_category_id (transaction) == category_id || g_get_monotonic_time () > deadline)
+        {
+          g_assert_cmpint (budg_transaction_get_category_id (transaction), ==, category_id);
+          return;
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+}
+
 static void
 test_rules (Fixture       *fixture,
             gconstpointer  data)
@@ -907,9 +929,11 @@ test_rules (Fixture       *fixture,
   iterate ();
 
   dialog = rule_dialog_from (window, "rules.edit", g_variant_new_int64 (amazon_id));
+  wait_for_rows (dialog, "preview_list", 2);
   gtk_widget_activate_action (dialog, "dialog.apply", NULL);
-  iterate ();
-  g_assert_cmpuint (n_list_rows (dialog, "preview_list"), ==, 0);
+  /* Applied in a worker: the preview empties once it is done. */
+  wait_for_category (fixture, ids[0], shopping);
+  wait_for_rows (dialog, "preview_list", 0);
   g_assert_false (gtk_widget_get_visible (get_widget (dialog, "apply_rule_button")));
   gtk_window_destroy (GTK_WINDOW (dialog));
   iterate ();
@@ -1017,7 +1041,7 @@ test_rule_suggestion (Fixture       *fixture,
   create = find_button_with_label (GTK_WIDGET (fixture->window), "Create _Rule");
   g_assert_nonnull (create);
   g_signal_emit_by_name (create, "clicked");
-  iterate ();
+  wait_for_category (fixture, second, budg_category_get_id (groceries));
 
   toast = budg_rule_suggestion_toast_new (fixture->context, first);
   g_assert_null (toast);
