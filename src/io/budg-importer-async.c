@@ -26,6 +26,7 @@ typedef struct
   BudgImportPlan     *plan;
   BudgImportProgress *progress;
   BudgImportSummary   summary;
+  gint64              batch_id;
 } Job;
 
 static void
@@ -259,4 +260,82 @@ budg_importer_commit_finish (GAsyncResult       *result,
     *out_summary = *summary;
 
   return TRUE;
+}
+
+static void
+undo_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(BudgDatabase) database = NULL;
+  GError *error = NULL;
+
+  database = budg_database_open (job->path, &error);
+  if (database == NULL || !budg_importer_undo (database, job->batch_id, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+undo_done (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_task_return_error (outer, error);
+      return;
+    }
+
+  budg_database_emit_changed (BUDG_DATABASE (source_object), "*");
+  g_task_return_boolean (outer, TRUE);
+}
+
+/**
+ * budg_importer_undo_async:
+ * @database: the window's database
+ * @batch_id: the import to take back
+ * @callback: called on the calling thread's main context, after @database
+ *   emitted "changed"
+ * @user_data: for @callback
+ *
+ * Takes an import back in a worker thread.
+ */
+void
+budg_importer_undo_async (BudgDatabase        *database,
+                          gint64               batch_id,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) inner = NULL;
+  GTask *outer;
+  Job *job;
+
+  g_return_if_fail (BUDG_IS_DATABASE (database));
+
+  outer = g_task_new (database, NULL, callback, user_data);
+  g_task_set_source_tag (outer, budg_importer_undo_async);
+
+  job = g_new0 (Job, 1);
+  job->path = g_strdup (budg_database_get_path (database));
+  job->batch_id = batch_id;
+
+  inner = g_task_new (database, NULL, undo_done, outer);
+  g_task_set_task_data (inner, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (inner, undo_thread);
+}
+
+gboolean
+budg_importer_undo_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -285,5 +285,13 @@ void              budg_importer_commit_async  (BudgDatabase             *databas
 gboolean          budg_importer_commit_finish (GAsyncResult             *result,
                                                BudgImportSummary        *out_summary,
                                                GError                  **error);
+/* budg_importer_undo() in a worker thread (a large import takes seconds to
+ * take back); @database emits "changed" on this thread when it is done. */
+void              budg_importer_undo_async    (BudgDatabase             *database,
+                                               gint64                    batch_id,
+                                               GAsyncReadyCallback       callback,
+                                               gpointer                  user_data);
+gboolean          budg_importer_undo_finish   (GAsyncResult             *result,
+                                               GError                  **error);
 
 G_END_DECLS

@@ -1375,13 +1375,21 @@ undo_import_free (gpointer  data,
 }
 
 static void
-undo_import_cb (AdwToast   *toast,
-                UndoImport *undo)
+undo_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!budg_importer_undo (budg_context_get_database (undo->context), undo->batch_id, &error))
+  if (!budg_importer_undo_finish (result, &error))
     g_warning ("Could not undo the import: %s", error->message);
+}
+
+static void
+undo_import_cb (AdwToast   *toast,
+                UndoImport *undo)
+{
+  budg_importer_undo_async (budg_context_get_database (undo->context), undo->batch_id, undo_done_cb, NULL);
 }
 
 /* GObject ------------------------------------------------------------------ */
