@@ -3,7 +3,8 @@
 # adds an account and records a balance through the UI as a person would
 # (AT-SPI to find and press widgets, xdotool to click and type on the X display),
 # quits, checks the data with `budg-cli --json`, then starts `budg` again to
-# check the account is still listed. Needs a display and a session bus of its
+# check the account is still listed, reconciles it and imports an OFX
+# statement through the file chooser and the import dialog. Needs a display and a session bus of its
 # own: tests/e2e/meson.build runs it in `dbus-run-session -- xvfb-run`, with
 # BUDG_APP and BUDG_CLI naming the programs. Prints TAP; on a failure, the
 # accessible tree and the app's output go to stderr.
