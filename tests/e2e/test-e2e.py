@@ -726,6 +726,10 @@ def main():
     env['BUDG_DB'] = db
     env.setdefault('GSETTINGS_BACKEND', 'memory')
     env['GTK_A11Y'] = 'atspi'
+    # Under the sanitizers: full stacks for leaks, so that the suppressions
+    # for system libraries (build-aux/lsan.supp) can tell them from Budg's.
+    if 'ASAN_OPTIONS' in env:
+        env['ASAN_OPTIONS'] += ':fast_unwind_on_malloc=0:malloc_context_size=10'
 
     # Computed before the app starts, so a run across midnight fails rather
     # than checks the wrong day.
