@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "budg-date-row.h"
 #include "budg-date.h"
@@ -29,37 +31,40 @@ typedef enum
 
 static const struct
 {
-  BudgImportFormat  format;
-  const char       *extension;
-  const char       *mime_type;
+  const char *extension;
+  const char *description;
 } formats[] = {
-  [FORMAT_CSV] = { BUDG_IMPORT_FORMAT_CSV, "csv", "text/csv" },
-  [FORMAT_QIF] = { BUDG_IMPORT_FORMAT_QIF, "qif", "application/qif" },
-  [FORMAT_OFX] = { BUDG_IMPORT_FORMAT_OFX, "ofx", "application/x-ofx" },
+  [FORMAT_CSV] = { "csv", N_("All the columns of the register, for spreadsheets") },
+  [FORMAT_QIF] = { "qif", N_("For other finance apps, with splits and categories") },
+  [FORMAT_OFX] = { "ofx", N_("A bank statement for one account") },
 };
 
 struct _BudgExportDialog
 {
-  AdwWindow            parent_instance;
+  AdwWindow             parent_instance;
 
-  BudgContext         *context;
-  GtkWindow           *parent;
-  gint64               initial_account_id;
-  GArray              *account_ids;     /* gint64 per account_row position; 0 = all */
-  guint                count;
-  GCancellable        *cancellable;
+  BudgContext          *context;
+  GtkWindow            *parent;
+  gint64                initial_account_id;
+  GArray               *account_ids;    /* gint64 per account_row position; 0 = all */
+  guint                 count;
+  GtkFileChooserNative *chooser;
 
-  AdwToastOverlay     *toast_overlay;
-  GtkStack            *button_stack;
-  GtkSpinner          *spinner;
-  AdwComboRow         *format_row;
-  AdwComboRow         *account_row;
-  AdwExpanderRow      *range_row;
-  BudgDateRow         *from_row;
-  BudgDateRow         *to_row;
-  GtkLabel            *summary_label;
-  GtkLabel            *error_label;
-  GtkWidget           *form_group;
+  GtkWidget            *export_button;
+  GtkStack             *button_stack;
+  GtkSpinner           *spinner;
+  AdwComboRow          *format_row;
+  AdwComboRow          *account_row;
+  AdwExpanderRow       *range_row;
+  BudgDateRow          *from_row;
+  BudgDateRow          *to_row;
+  GtkLabel             *summary_label;
+  GtkLabel             *error_label;
+  GtkWidget            *form_group;
+
+  guint                 busy : 1;
+  guint                 closed : 1;
+  guint                 filling : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BudgExportDialog, budg_export_dialog, ADW_TYPE_WINDOW)
@@ -111,12 +116,56 @@ read_choice (BudgExportDialog *self,
 static const char *
 check_choice (const Choice *choice)
 {
+  /* "All Accounts" is only offered for CSV, so this means there is none. */
   if (choice->format != FORMAT_CSV && choice->account_id == 0)
-    return _("A QIF or OFX file holds one account: choose which.");
+    return _("A QIF or OFX file holds one account. Add an account first.");
   if (choice->from != NULL && choice->to != NULL && strcmp (choice->from, choice->to) > 0)
     return _("The range ends before it starts.");
 
   return NULL;
+}
+
+/* "All Accounts" first for CSV only, since a QIF or OFX file holds one
+ * account. The account chosen stays chosen across formats; leaving "All
+ * Accounts" for QIF or OFX picks the sidebar's account, else the first. */
+static void
+fill_accounts (BudgExportDialog *self,
+               gboolean          offer_all)
+{
+  GListModel *accounts = G_LIST_MODEL (budg_context_get_accounts (self->context));
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint position = adw_combo_row_get_selected (self->account_row);
+  gint64 wanted = self->initial_account_id;
+  guint selected = 0;
+  gint64 all = 0;
+
+  if (position < self->account_ids->len && g_array_index (self->account_ids, gint64, position) != 0)
+    wanted = g_array_index (self->account_ids, gint64, position);
+  else if (position < self->account_ids->len && offer_all)
+    wanted = 0;
+
+  g_array_set_size (self->account_ids, 0);
+  if (offer_all)
+    {
+      gtk_string_list_append (names, _("All Accounts"));
+      g_array_append_val (self->account_ids, all);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+    {
+      g_autoptr(BudgAccount) account = g_list_model_get_item (accounts, i);
+      gint64 id = budg_account_get_id (account);
+
+      if (id == wanted)
+        selected = self->account_ids->len;
+      gtk_string_list_append (names, budg_account_get_name (account));
+      g_array_append_val (self->account_ids, id);
+    }
+
+  self->filling = TRUE;
+  adw_combo_row_set_model (self->account_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->account_row, self->account_ids->len > 0 ? selected : GTK_INVALID_LIST_POSITION);
+  self->filling = FALSE;
 }
 
 static void
@@ -129,10 +178,16 @@ form_changed_cb (BudgExportDialog *self)
   Choice choice;
   gint64 count;
 
-  if (self->account_ids == NULL)
+  if (self->account_ids == NULL || self->filling)
     return;
 
   read_choice (self, &choice);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->format_row), _(formats[choice.format].description));
+  if ((choice.format == FORMAT_CSV) != (self->account_ids->len > 0 && g_array_index (self->account_ids, gint64, 0) == 0))
+    {
+      fill_accounts (self, choice.format == FORMAT_CSV);
+      read_choice (self, &choice);
+    }
   problem = check_choice (&choice);
 
   query.account_id = choice.account_id;
@@ -153,20 +208,29 @@ form_changed_cb (BudgExportDialog *self)
                                self->count);
 
   gtk_label_set_text (self->summary_label, summary);
+  /* Read out with the button, where a screen reader's user is about to act. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->export_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary,
+                                  -1);
+  /* An error from the last try is about choices that may have changed. */
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.export",
-                                 problem == NULL && error == NULL && count > 0);
+                                 !self->busy && problem == NULL && error == NULL && count > 0);
 }
 
 /* Writing ---------------------------------------------------------------------- */
 
 typedef struct
 {
-  char   *database_path;
-  char   *path;
-  Choice  choice;
-  char   *from;
-  char   *to;
-  guint   n_written;
+  char     *database_path;
+  char     *path;
+  Format    format;
+  gint64    account_id;
+  char     *from;
+  char     *to;
+  guint     n_written;
+  GWeakRef  dialog;     /* weak, so that closing the dialog frees it */
+  GWeakRef  window;     /* the main window, for the toast */
 } ExportJob;
 
 static void
@@ -176,7 +240,34 @@ export_job_free (ExportJob *job)
   g_free (job->path);
   g_free (job->from);
   g_free (job->to);
+  g_weak_ref_clear (&job->dialog);
+  g_weak_ref_clear (&job->window);
   g_free (job);
+}
+
+/* The common failures, said plainly: the exporter's own message for them
+ * names the temporary file it tried to create next to @path. */
+static gboolean
+check_folder (const char  *path,
+              GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *display = g_filename_display_name (folder);
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no folder “%s”. Choose another place to save the file."), display);
+      return FALSE;
+    }
+  if (g_access (folder, W_OK) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _("The folder “%s” is read-only. Choose another place to save the file."), display);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -190,6 +281,13 @@ export_thread (GTask        *task,
   GError *error = NULL;
   gboolean ok = FALSE;
 
+  if (!check_folder (job->path, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* SQLite connections are not shared across threads: this one is ours. */
   database = budg_database_open (job->database_path, &error);
   if (database == NULL)
     {
@@ -197,18 +295,18 @@ export_thread (GTask        *task,
       return;
     }
 
-  switch (job->choice.format)
+  switch (job->format)
     {
     case FORMAT_CSV:
-      ok = budg_exporter_write_csv (database, job->choice.account_id, job->from, job->to, job->path,
+      ok = budg_exporter_write_csv (database, job->account_id, job->from, job->to, job->path,
                                     &job->n_written, &error);
       break;
     case FORMAT_QIF:
-      ok = budg_exporter_write_qif (database, job->choice.account_id, job->from, job->to, job->path,
+      ok = budg_exporter_write_qif (database, job->account_id, job->from, job->to, job->path,
                                     &job->n_written, &error);
       break;
     case FORMAT_OFX:
-      ok = budg_exporter_write_ofx (database, job->choice.account_id, job->from, job->to, job->path,
+      ok = budg_exporter_write_ofx (database, job->account_id, job->from, job->to, job->path,
                                     &job->n_written, &error);
       break;
     default:
@@ -225,9 +323,20 @@ static void
 set_busy (BudgExportDialog *self,
           gboolean          busy)
 {
+  self->busy = !!busy;
   gtk_stack_set_visible_child_name (self->button_stack, busy ? "spinner" : "button");
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (self->form_group, !busy);
+  form_changed_cb (self);
+}
+
+static void
+open_file_cb (AdwToast   *toast,
+              const char *uri)
+{
+  /* Fire and forget: a missing handler for the type is the desktop's to
+   * report, and there is nothing Budg could do about it. */
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, NULL, NULL);
 }
 
 static void
@@ -235,91 +344,117 @@ export_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(BudgExportDialog) self = user_data;
   ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(BudgExportDialog) self = g_weak_ref_get (&job->dialog);
+  g_autoptr(GtkWindow) window = g_weak_ref_get (&job->window);
+  gboolean closed = self == NULL || self->closed;
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *title = NULL;
+  g_autoptr(GFile) file = NULL;
+  AdwToast *toast;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
       /* Nothing half-written is left behind: the exporter writes a
        * temporary file and renames it only when complete. */
-      set_busy (self, FALSE);
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      if (!closed)
+        {
+          set_busy (self, FALSE);
+          gtk_label_set_text (self->error_label, error->message);
+          gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+        }
+      else if (window != NULL && BUDG_IS_WINDOW (window))
+        {
+          g_autofree char *message = g_markup_escape_text (error->message, -1);
+
+          budg_window_add_toast (BUDG_WINDOW (window), adw_toast_new (message));
+        }
       return;
     }
 
-  basename = g_path_get_basename (job->path);
-  /* Translators: shown once the file is written: a count and a file name. */
-  title = g_strdup_printf (ngettext ("Exported %'u transaction to “%s”", "Exported %'u transactions to “%s”",
-                                     job->n_written),
-                           job->n_written, basename);
-  if (self->parent != NULL && BUDG_IS_WINDOW (self->parent))
-    budg_window_add_toast (BUDG_WINDOW (self->parent), adw_toast_new (title));
+  /* The file is there even when the dialog was closed while it was being
+   * written, so the toast says so either way. */
+  basename = g_filename_display_basename (job->path);
+  {
+    g_autofree char *escaped = g_markup_escape_text (basename, -1);
 
-  g_signal_emit (self, signals[EXPORTED], 0, job->n_written);
-  gtk_window_destroy (GTK_WINDOW (self));
+    /* Translators: shown once the file is written: a count and a file name. */
+    title = g_strdup_printf (ngettext ("Exported %'u transaction to “%s”", "Exported %'u transactions to “%s”",
+                                       job->n_written),
+                             job->n_written, escaped);
+  }
+  if (window != NULL && BUDG_IS_WINDOW (window))
+    {
+      file = g_file_new_for_path (job->path);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Open"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_file_cb),
+                             g_file_get_uri (file), (GClosureNotify) (void (*) (void)) g_free, 0);
+      budg_window_add_toast (BUDG_WINDOW (window), toast);
+    }
+
+  if (!closed)
+    {
+      g_signal_emit (self, signals[EXPORTED], 0, job->n_written);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
 }
 
-/**
- * budg_export_dialog_export_to:
- * @self: the dialog
- * @file: where to write; a local file
- *
- * Writes the export the form describes to @file in a worker thread.
- */
-void
-budg_export_dialog_export_to (BudgExportDialog *self,
-                              GFile            *file)
+static void
+export_to (BudgExportDialog *self,
+           GFile            *file)
 {
   g_autoptr(GTask) task = NULL;
   ExportJob *job;
+  Choice choice;
 
-  g_return_if_fail (BUDG_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (G_IS_FILE (file));
+  if (self->busy)
+    return;
+
+  read_choice (self, &choice);
+  if (check_choice (&choice) != NULL)
+    return;
 
   job = g_new0 (ExportJob, 1);
-  read_choice (self, &job->choice);
-  job->from = g_strdup (job->choice.from);
-  job->to = g_strdup (job->choice.to);
-  job->choice.from = job->choice.to = NULL;
+  job->format = choice.format;
+  job->account_id = choice.account_id;
+  job->from = g_strdup (choice.from);
+  job->to = g_strdup (choice.to);
   job->database_path = g_strdup (budg_database_get_path (budg_context_get_database (self->context)));
   job->path = g_file_get_path (file);
+  g_weak_ref_init (&job->dialog, self);
+  g_weak_ref_init (&job->window, self->parent);
 
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   if (job->path == NULL)
     {
-      gtk_label_set_text (self->error_label, _("Budg can only export to a file on this computer."));
+      gtk_label_set_text (self->error_label, _("Budg can only export to a file on this computer. Choose a local folder."));
       gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
       export_job_free (job);
       return;
     }
 
   set_busy (self, TRUE);
-  task = g_task_new (NULL, self->cancellable, export_done_cb, g_object_ref (self));
+  task = g_task_new (NULL, NULL, export_done_cb, NULL);
+  g_task_set_source_tag (task, budg_export_dialog_export_to);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, export_thread);
 }
 
 static void
-chooser_response_cb (GtkNativeDialog  *chooser,
-                     int               response,
-                     BudgExportDialog *self)
+chooser_response_cb (BudgExportDialog *self,
+                     int               response)
 {
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
 
   if (file != NULL)
-    budg_export_dialog_export_to (self, file);
+    export_to (self, file);
 }
 
 /* "Budg Everyday Checking 2026-11-22.qif" */
@@ -354,58 +489,47 @@ export_action (GtkWidget  *widget,
   BudgExportDialog *self = BUDG_EXPORT_DIALOG (widget);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
   Choice choice;
 
   read_choice (self, &choice);
-  if (check_choice (&choice) != NULL)
+  if (self->busy || self->chooser != NULL || check_choice (&choice) != NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Export Transactions"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* GtkFileDialog is GTK 4.10; the native chooser also goes through the
+   * portal inside Flatpak. */
+  self->chooser = gtk_file_chooser_native_new (_("Export Transactions"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   name = suggested_name (self, &choice);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  /* By suffix: shared-mime-info has no OFX type and gives *.qif to QuickTime too. */
   gtk_file_filter_set_name (filter, gtk_string_object_get_string (adw_combo_row_get_selected_item (self->format_row)));
-  gtk_file_filter_add_mime_type (filter, formats[choice.format].mime_type);
-  {
-    g_autofree char *pattern = g_strdup_printf ("*.%s", formats[choice.format].extension);
+  gtk_file_filter_add_suffix (filter, formats[choice.format].extension);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
 
-    gtk_file_filter_add_pattern (filter, pattern);
-  }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (chooser_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 /* Set-up ----------------------------------------------------------------------- */
 
+/* AdwExpanderRow 1.2 leaves its switch without a name of its own; a screen
+ * reader would announce a bare "switch". */
 static void
-fill_accounts (BudgExportDialog *self)
+label_enable_switch (GtkWidget  *widget,
+                     const char *label)
 {
-  GListModel *accounts = G_LIST_MODEL (budg_context_get_accounts (self->context));
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  guint selected = 0;
-  gint64 all = 0;
-
-  g_array_set_size (self->account_ids, 0);
-  gtk_string_list_append (names, _("All Accounts"));
-  g_array_append_val (self->account_ids, all);
-
-  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
     {
-      g_autoptr(BudgAccount) account = g_list_model_get_item (accounts, i);
-      gint64 id = budg_account_get_id (account);
-
-      if (id == self->initial_account_id)
-        selected = self->account_ids->len;
-      gtk_string_list_append (names, budg_account_get_name (account));
-      g_array_append_val (self->account_ids, id);
+      if (GTK_IS_SWITCH (child))
+        {
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+          return;
+        }
+      label_enable_switch (child, label);
     }
-
-  adw_combo_row_set_model (self->account_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->account_row, selected);
 }
 
 static void
@@ -419,10 +543,12 @@ budg_export_dialog_constructed (GObject *object)
 
   g_assert (BUDG_IS_CONTEXT (self->context));
 
+  /* Switching the range on starts from this month, the most common ask. */
   budg_date_row_set_date (self->from_row, month_start);
   budg_date_row_set_date (self->to_row, today);
+  label_enable_switch (GTK_WIDGET (self->range_row), _("Only a range of dates"));
   self->account_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  fill_accounts (self);
+  fill_accounts (self, TRUE);
   form_changed_cb (self);
 }
 
@@ -431,13 +557,15 @@ budg_export_dialog_dispose (GObject *object)
 {
   BudgExportDialog *self = BUDG_EXPORT_DIALOG (object);
 
-  /* A write still running finishes (the file is whole or absent), but its
-   * result goes nowhere. */
-  g_cancellable_cancel (self->cancellable);
+  /* A write still running finishes (the exporter cannot stop half-way and
+   * the file is whole or absent); its toast then goes to the main window. */
+  self->closed = TRUE;
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), BUDG_TYPE_EXPORT_DIALOG);
   g_clear_weak_pointer (&self->parent);
   g_clear_object (&self->context);
-  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (budg_export_dialog_parent_class)->dispose (object);
 }
@@ -538,7 +666,7 @@ budg_export_dialog_class_init (BudgExportDialogClass *klass)
   g_type_ensure (BUDG_TYPE_DATE_ROW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/budg-export-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, BudgExportDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BudgExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, BudgExportDialog, button_stack);
   gtk_widget_class_bind_template_child (widget_class, BudgExportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, BudgExportDialog, format_row);
@@ -558,7 +686,6 @@ budg_export_dialog_class_init (BudgExportDialogClass *klass)
 static void
 budg_export_dialog_init (BudgExportDialog *self)
 {
-  self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -568,7 +695,8 @@ budg_export_dialog_init (BudgExportDialog *self)
  * @context: the open books
  * @account_id: the account to offer first, or 0 for all
  *
- * Returns: (transfer floating): the dialog, not yet shown
+ * Returns: (transfer none): a new #BudgExportDialog, owned by GTK like
+ *   every toplevel, not yet shown
  */
 GtkWidget *
 budg_export_dialog_new (GtkWindow   *parent,
@@ -590,10 +718,36 @@ budg_export_dialog_new (GtkWindow   *parent,
   return GTK_WIDGET (self);
 }
 
+/**
+ * budg_export_dialog_get_count:
+ * @self: the dialog
+ *
+ * Returns: how many transactions the form's choices would write
+ */
 guint
 budg_export_dialog_get_count (BudgExportDialog *self)
 {
   g_return_val_if_fail (BUDG_IS_EXPORT_DIALOG (self), 0);
 
   return self->count;
+}
+
+/**
+ * budg_export_dialog_export_to:
+ * @self: the dialog
+ * @file: where to write; a local file
+ *
+ * Writes the export the form describes to @file in a worker thread, as
+ * choosing @file in the dialog's file chooser does. On success the dialog
+ * emits #BudgExportDialog::exported and closes; on failure it shows why
+ * and stays open.
+ */
+void
+budg_export_dialog_export_to (BudgExportDialog *self,
+                              GFile            *file)
+{
+  g_return_if_fail (BUDG_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  export_to (self, file);
 }

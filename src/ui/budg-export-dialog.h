@@ -19,8 +19,9 @@ G_DECLARE_FINAL_TYPE (BudgExportDialog, budg_export_dialog, BUDG, EXPORT_DIALOG,
 /* Exports transactions to CSV (all accounts or one), QIF or OFX (one
  * account), optionally over a range of dates. The file is written in a
  * worker thread on a connection of its own; on success the dialog emits
- * ::exported, puts "Exported N transactions" on @parent when that is the
- * main window, and closes. */
+ * ::exported, puts "Exported N transactions to “file”" with an Open button
+ * on @parent when that is the main window, and closes. A failure shows
+ * under the form and leaves no file. */
 GtkWidget *budg_export_dialog_new        (GtkWindow        *parent,
                                           BudgContext      *context,
                                           gint64            account_id) G_GNUC_WARN_UNUSED_RESULT;
