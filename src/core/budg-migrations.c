@@ -445,6 +445,37 @@ static const char migration_6[] =
   "CREATE UNIQUE INDEX import_profiles_name ON import_profiles (name COLLATE NOCASE);\n"
   "CREATE INDEX import_profiles_signature ON import_profiles (header_signature);\n";
 
+/* Bank connections through Plaid. An item is one login at one bank; its
+ * access token lives only in the keyring, under the item id and the
+ * environment. The cursor is Plaid's position in the item's transaction
+ * history, written only when a whole sync succeeded. Each of the bank's
+ * accounts maps to a Budg account (NULL until the user chose, or when
+ * the Budg account was deleted: the sync then skips its rows). */
+static const char migration_7[] =
+  "CREATE TABLE plaid_items (\n"
+  "  item_id TEXT PRIMARY KEY,\n"
+  "  environment TEXT NOT NULL CHECK (environment IN ('sandbox', 'production')),\n"
+  "  institution_name TEXT,\n"
+  "  cursor TEXT NOT NULL DEFAULT '',\n"
+  "  state TEXT NOT NULL DEFAULT 'ok' CHECK (state IN ('ok', 'needs-login', 'error')),\n"
+  "  last_sync_at TEXT,\n"
+  "  last_error TEXT,\n"
+  "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))\n"
+  ");\n"
+  "CREATE TABLE plaid_accounts (\n"
+  "  plaid_account_id TEXT PRIMARY KEY,\n"
+  "  item_id TEXT NOT NULL REFERENCES plaid_items (item_id) ON DELETE CASCADE,\n"
+  "  account_id INTEGER REFERENCES accounts (id) ON DELETE SET NULL,\n"
+  "  name TEXT NOT NULL,\n"
+  "  mask TEXT,\n"
+  "  type TEXT,\n"
+  "  subtype TEXT\n"
+  ");\n"
+  "CREATE INDEX plaid_accounts_item ON plaid_accounts (item_id);\n"
+  "CREATE INDEX plaid_accounts_account ON plaid_accounts (account_id);\n"
+  "ALTER TABLE transactions ADD COLUMN authorized_date TEXT\n"
+  "  CHECK (authorized_date IS NULL OR date(authorized_date) IS authorized_date);\n";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -453,6 +484,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BUDG_DATABASE_SCHEMA_VERSION + 1);

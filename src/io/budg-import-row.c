@@ -66,6 +66,7 @@ budg_import_row_free (BudgImportRow *row)
   g_free (row->check_number);
   g_free (row->transfer_account);
   g_free (row->replaces_external_id);
+  g_free (row->category_hint);
   g_ptr_array_unref (row->splits);
   g_free (row);
 }
@@ -366,6 +367,8 @@ budg_import_format_to_string (BudgImportFormat format)
       return "qfx";
     case BUDG_IMPORT_FORMAT_QIF:
       return "qif";
+    case BUDG_IMPORT_FORMAT_PLAID:
+      return "plaid";
     case BUDG_IMPORT_FORMAT_UNKNOWN:
     default:
       return "unknown";

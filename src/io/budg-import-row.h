@@ -37,6 +37,7 @@ G_BEGIN_DECLS
  * @BUDG_IMPORT_FORMAT_OFX: Open Financial Exchange 1.x (SGML) or 2.x (XML)
  * @BUDG_IMPORT_FORMAT_QFX: Quicken's OFX with Intuit extensions
  * @BUDG_IMPORT_FORMAT_QIF: Quicken Interchange Format
+ * @BUDG_IMPORT_FORMAT_PLAID: not a file: transactions from a bank connection
  */
 typedef enum
 {
@@ -45,6 +46,7 @@ typedef enum
   BUDG_IMPORT_FORMAT_OFX,
   BUDG_IMPORT_FORMAT_QFX,
   BUDG_IMPORT_FORMAT_QIF,
+  BUDG_IMPORT_FORMAT_PLAID,
 } BudgImportFormat;
 
 /**
@@ -136,6 +138,9 @@ typedef struct
  *   Balance" transferred to the account itself (the transfer is dropped)
  * @replaces_external_id: (nullable): OFX CORRECTFITID with CORRECTACTION
  *   REPLACE: the bank corrects the transaction with this id
+ * @category_hint: (nullable): a category the source suggests (Plaid's
+ *   personal finance category), used only when no rule sets one: unlike
+ *   @category, which the user wrote and which wins over the rules
  * @splits: (element-type BudgImportSplit): never %NULL, empty if not split
  *
  * One transaction read from a file.
@@ -157,6 +162,7 @@ typedef struct
   BudgImportStatus  status;
   gboolean          opening_balance;
   char             *replaces_external_id;
+  char             *category_hint;
   GPtrArray        *splits;
 } BudgImportRow;
 
@@ -177,6 +183,8 @@ typedef struct
  *   (OFX DTSTART); transactions may still fall outside it
  * @end_date: (nullable): OFX DTEND
  * @rows: (element-type BudgImportRow): in file order
+ * @account_id: the Budg account the statement goes to when the source
+ *   already knows it (a bank connection's mapped account), or 0 to find it
  *
  * The transactions of one account, with what the file says about the
  * account, so that the importer can find it (by bank id and number, or by
@@ -196,6 +204,7 @@ typedef struct
   char            *start_date;
   char            *end_date;
   GPtrArray       *rows;
+  gint64           account_id;
 } BudgImportStatement;
 
 /**

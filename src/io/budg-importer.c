@@ -395,6 +395,8 @@ resolve_target (BudgDatabase             *database,
   gboolean found = FALSE;
   g_autofree char *base = NULL;
 
+  if (statement->account_id != 0)
+    return target_use_account (database, target, statement->account_id, error);
   if (options->account_id != 0)
     return target_use_account (database, target, options->account_id, error);
 
@@ -697,6 +699,8 @@ source_of (BudgImportFormat format)
       return "ofx";
     case BUDG_IMPORT_FORMAT_QIF:
       return "qif";
+    case BUDG_IMPORT_FORMAT_PLAID:
+      return "plaid";
     case BUDG_IMPORT_FORMAT_CSV:
     case BUDG_IMPORT_FORMAT_UNKNOWN:
     default:
@@ -920,6 +924,11 @@ apply_rules (BudgImportPlan *plan,
               item->category_path = g_strdup (path);
               item->category_id = subject.category_id;
             }
+        }
+      else if (row->category_hint != NULL && !transfer && row->splits->len == 0)
+        {
+          item->category_path = g_strdup (row->category_hint);
+          item->category_id = budg_import_catalog_find (catalog, row->category_hint);
         }
 
       if (row->opening_balance && item->payee == NULL)

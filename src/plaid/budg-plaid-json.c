@@ -361,6 +361,27 @@ budg_plaid_parse_accounts (const char  *body,
   return read_accounts (json_node_get_object (root), error);
 }
 
+/**
+ * budg_plaid_accounts_from_json:
+ * @root: an /accounts/get response's root, as the client returns it
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer container) (element-type BudgPlaidAccount): the
+ *   accounts, or %NULL with @error set
+ */
+GPtrArray *
+budg_plaid_accounts_from_json (JsonNode  *root,
+                               GError   **error)
+{
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT, _("Plaid’s answer has no list of accounts."));
+      return NULL;
+    }
+
+  return read_accounts (json_node_get_object (root), error);
+}
+
 /* Transactions --------------------------------------------------------------- */
 
 void
@@ -548,13 +569,37 @@ budg_plaid_parse_sync (const char  *body,
                        GError     **error)
 {
   g_autoptr(JsonNode) root = parse_body (body, length, error);
+
+  if (root == NULL)
+    return NULL;
+
+  return budg_plaid_sync_page_from_json (root, error);
+}
+
+/**
+ * budg_plaid_sync_page_from_json:
+ * @root: a /transactions/sync response's root, as the client returns it
+ * @error: return location for a #GError
+ *
+ * budg_plaid_parse_sync() for an answer already read.
+ *
+ * Returns: (transfer full): the page, or %NULL with @error set
+ */
+BudgPlaidSyncPage *
+budg_plaid_sync_page_from_json (JsonNode  *root,
+                                GError   **error)
+{
   g_autoptr(BudgPlaidSyncPage) page = NULL;
   JsonObject *object;
   JsonNode *has_more;
   const char *cursor;
 
-  if (root == NULL)
-    return NULL;
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT,
+                   _("Plaid’s answer is not the object Budg expects. Nothing was changed; try again later."));
+      return NULL;
+    }
 
   object = json_node_get_object (root);
   page = g_new0 (BudgPlaidSyncPage, 1);
@@ -588,4 +633,252 @@ budg_plaid_parse_sync (const char  *body,
     }
 
   return g_steal_pointer (&page);
+}
+
+/* Linking -------------------------------------------------------------------- */
+
+void
+budg_plaid_link_token_free (BudgPlaidLinkToken *token)
+{
+  if (token == NULL)
+    return;
+
+  g_free (token->link_token);
+  g_free (token->expiration);
+  g_free (token->hosted_link_url);
+  g_free (token);
+}
+
+/**
+ * budg_plaid_link_token_from_json:
+ * @root: a /link/token/create response's root
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the token and the Hosted Link address, or
+ *   %NULL with @error set (also when the keys are not enabled for Hosted
+ *   Link: Plaid then leaves the address out)
+ */
+BudgPlaidLinkToken *
+budg_plaid_link_token_from_json (JsonNode  *root,
+                                 GError   **error)
+{
+  g_autoptr(BudgPlaidLinkToken) token = g_new0 (BudgPlaidLinkToken, 1);
+  JsonObject *object;
+  const char *link_token;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT,
+                   _("Plaid’s answer is not the object Budg expects. Nothing was changed; try again later."));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  if (!(link_token = required_string (object, _("the link token"), "link_token", error)))
+    return NULL;
+  token->link_token = g_strdup (link_token);
+  token->expiration = optional_string (object, "expiration");
+  token->hosted_link_url = optional_string (object, "hosted_link_url");
+
+  if (token->hosted_link_url == NULL)
+    {
+      g_set_error (error, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT,
+                   _("Plaid did not give a Hosted Link address: Hosted Link is not enabled for these API keys. Ask Plaid to enable it in the dashboard, then try again."));
+      return NULL;
+    }
+
+  return g_steal_pointer (&token);
+}
+
+void
+budg_plaid_link_result_free (BudgPlaidLinkResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->public_token);
+  g_free (result->institution_name);
+  g_clear_pointer (&result->accounts, g_ptr_array_unref);
+  g_free (result);
+}
+
+void
+budg_plaid_link_status_free (BudgPlaidLinkStatus *status)
+{
+  if (status == NULL)
+    return;
+
+  g_clear_pointer (&status->results, g_ptr_array_unref);
+  g_free (status->exit_message);
+  g_free (status);
+}
+
+static BudgPlaidLinkResult *
+read_link_result (JsonObject *object)
+{
+  g_autoptr(BudgPlaidLinkResult) result = g_new0 (BudgPlaidLinkResult, 1);
+  JsonObject *institution = optional_object (object, "institution");
+  JsonNode *accounts = json_object_get_member (object, "accounts");
+
+  result->public_token = optional_string (object, "public_token");
+  if (result->public_token == NULL)
+    return NULL;
+  result->institution_name = optional_string (institution, "name");
+  result->accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) budg_plaid_account_free);
+
+  if (accounts != NULL && JSON_NODE_HOLDS_ARRAY (accounts))
+    {
+      JsonArray *array = json_node_get_array (accounts);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          JsonObject *account_object;
+          BudgPlaidAccount *account;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            continue;
+          account_object = json_node_get_object (element);
+          account = g_new0 (BudgPlaidAccount, 1);
+          /* Link's results call the id "id"; the rest of the API "account_id". */
+          account->account_id = optional_string (account_object, "id");
+          if (account->account_id == NULL)
+            account->account_id = optional_string (account_object, "account_id");
+          account->name = optional_string (account_object, "name");
+          account->mask = optional_string (account_object, "mask");
+          account->type = optional_string (account_object, "type");
+          account->subtype = optional_string (account_object, "subtype");
+          if (account->account_id == NULL || account->name == NULL)
+            {
+              budg_plaid_account_free (account);
+              continue;
+            }
+          g_ptr_array_add (result->accounts, account);
+        }
+    }
+
+  return g_steal_pointer (&result);
+}
+
+/**
+ * budg_plaid_link_status_from_json:
+ * @root: a /link/token/get response's root
+ * @error: return location for a #GError
+ *
+ * Reads how far the user got in the Hosted Link session: still going
+ * (no session, or none finished), finished with one or more banks linked,
+ * or left without linking one.
+ *
+ * Returns: (transfer full): the status, or %NULL with @error set
+ */
+BudgPlaidLinkStatus *
+budg_plaid_link_status_from_json (JsonNode  *root,
+                                  GError   **error)
+{
+  g_autoptr(BudgPlaidLinkStatus) status = g_new0 (BudgPlaidLinkStatus, 1);
+  JsonNode *sessions;
+  JsonObject *object;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT,
+                   _("Plaid’s answer is not the object Budg expects. Nothing was changed; try again later."));
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  status->state = BUDG_PLAID_LINK_WAITING;
+  status->results = g_ptr_array_new_with_free_func ((GDestroyNotify) budg_plaid_link_result_free);
+
+  sessions = json_object_get_member (object, "link_sessions");
+  if (sessions == NULL || !JSON_NODE_HOLDS_ARRAY (sessions))
+    return g_steal_pointer (&status);
+
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (sessions)); i++)
+    {
+      JsonNode *element = json_array_get_element (json_node_get_array (sessions), i);
+      JsonObject *session;
+      JsonObject *results;
+      JsonObject *exit_object;
+      JsonNode *added;
+      g_autofree char *finished_at = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        continue;
+      session = json_node_get_object (element);
+      finished_at = optional_string (session, "finished_at");
+      if (finished_at == NULL)
+        continue;
+
+      results = optional_object (session, "results");
+      added = results != NULL ? json_object_get_member (results, "item_add_results") : NULL;
+      if (added != NULL && JSON_NODE_HOLDS_ARRAY (added))
+        {
+          JsonArray *array = json_node_get_array (added);
+
+          for (guint j = 0; j < json_array_get_length (array); j++)
+            {
+              JsonNode *item = json_array_get_element (array, j);
+              BudgPlaidLinkResult *result;
+
+              if (JSON_NODE_HOLDS_OBJECT (item) && (result = read_link_result (json_node_get_object (item))) != NULL)
+                g_ptr_array_add (status->results, result);
+            }
+        }
+
+      exit_object = optional_object (session, "exit");
+      if (status->results->len > 0)
+        {
+          status->state = BUDG_PLAID_LINK_FINISHED;
+        }
+      else if (status->state == BUDG_PLAID_LINK_WAITING)
+        {
+          JsonObject *exit_error = optional_object (exit_object, "error");
+
+          status->state = BUDG_PLAID_LINK_EXITED;
+          g_free (status->exit_message);
+          status->exit_message = optional_string (exit_error, "display_message");
+          if (status->exit_message == NULL)
+            status->exit_message = optional_string (exit_error, "error_message");
+        }
+    }
+
+  return g_steal_pointer (&status);
+}
+
+/**
+ * budg_plaid_exchange_from_json:
+ * @root: an /item/public_token/exchange response's root
+ * @out_item_id: (out): the new item's id
+ * @out_access_token: (out): its access token, for the keyring only
+ * @error: return location for a #GError
+ *
+ * Returns: %FALSE with @error set when either is missing
+ */
+gboolean
+budg_plaid_exchange_from_json (JsonNode  *root,
+                               char     **out_item_id,
+                               char     **out_access_token,
+                               GError   **error)
+{
+  JsonObject *object;
+  const char *item_id;
+  const char *access_token;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT,
+                   _("Plaid’s answer is not the object Budg expects. Nothing was changed; try again later."));
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+
+  if (!(item_id = required_string (object, _("the exchange"), "item_id", error)) ||
+      !(access_token = required_string (object, _("the exchange"), "access_token", error)))
+    return FALSE;
+
+  *out_item_id = g_strdup (item_id);
+  *out_access_token = g_strdup (access_token);
+
+  return TRUE;
 }

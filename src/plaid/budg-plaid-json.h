@@ -7,6 +7,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -152,6 +153,54 @@ typedef struct
   gboolean   has_more;
 } BudgPlaidSyncPage;
 
+/**
+ * BudgPlaidLinkToken:
+ * @link_token: the token of one Link session
+ * @expiration: (nullable): when it stops working (ISO 8601)
+ * @hosted_link_url: the page the user opens in the browser
+ */
+typedef struct
+{
+  char *link_token;
+  char *expiration;
+  char *hosted_link_url;
+} BudgPlaidLinkToken;
+
+/**
+ * BudgPlaidLinkResult:
+ * @public_token: to exchange for the access token (within 30 minutes)
+ * @institution_name: (nullable): the bank's name
+ * @accounts: (element-type BudgPlaidAccount): the accounts the user
+ *   shared (id, name, mask, type; no balances)
+ */
+typedef struct
+{
+  char      *public_token;
+  char      *institution_name;
+  GPtrArray *accounts;
+} BudgPlaidLinkResult;
+
+typedef enum
+{
+  BUDG_PLAID_LINK_WAITING,
+  BUDG_PLAID_LINK_FINISHED,
+  BUDG_PLAID_LINK_EXITED,
+} BudgPlaidLinkState;
+
+/**
+ * BudgPlaidLinkStatus:
+ * @state: where the Hosted Link session is
+ * @results: (element-type BudgPlaidLinkResult): the banks linked, when
+ *   @state is %BUDG_PLAID_LINK_FINISHED
+ * @exit_message: (nullable): why the user left, when Plaid says
+ */
+typedef struct
+{
+  BudgPlaidLinkState  state;
+  GPtrArray          *results;
+  char               *exit_message;
+} BudgPlaidLinkStatus;
+
 void               budg_plaid_error_free         (BudgPlaidError        *error);
 BudgPlaidError    *budg_plaid_error_parse        (guint                  http_status,
                                                   const char            *body,
@@ -171,6 +220,26 @@ GPtrArray         *budg_plaid_parse_accounts     (const char            *body,
                                                   gssize                 length,
                                                   GError               **error) G_GNUC_WARN_UNUSED_RESULT;
 
+BudgPlaidSyncPage *budg_plaid_sync_page_from_json (JsonNode             *root,
+                                                   GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray         *budg_plaid_accounts_from_json  (JsonNode             *root,
+                                                   GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+
+void                 budg_plaid_link_token_free       (BudgPlaidLinkToken   *token);
+BudgPlaidLinkToken  *budg_plaid_link_token_from_json  (JsonNode             *root,
+                                                       GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+void                 budg_plaid_link_result_free      (BudgPlaidLinkResult  *result);
+void                 budg_plaid_link_status_free      (BudgPlaidLinkStatus  *status);
+BudgPlaidLinkStatus *budg_plaid_link_status_from_json (JsonNode             *root,
+                                                       GError              **error) G_GNUC_WARN_UNUSED_RESULT;
+gboolean             budg_plaid_exchange_from_json    (JsonNode             *root,
+                                                       char                **out_item_id,
+                                                       char                **out_access_token,
+                                                       GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BudgPlaidLinkToken, budg_plaid_link_token_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BudgPlaidLinkResult, budg_plaid_link_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BudgPlaidLinkStatus, budg_plaid_link_status_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BudgPlaidError, budg_plaid_error_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BudgPlaidAccount, budg_plaid_account_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BudgPlaidTransaction, budg_plaid_transaction_free)
