@@ -172,6 +172,13 @@ int           budg_cli_rule_apply        (BudgCli *cli, const BudgCliCommand *co
 int           budg_cli_profile_list      (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 int           budg_cli_profile_delete    (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 
+/* budg-cli-plaid.c */
+int           budg_cli_plaid_setup       (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_plaid_link        (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_plaid_sync        (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_plaid_status      (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+int           budg_cli_plaid_unlink      (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
+
 /* budg-cli-database.c */
 int           budg_cli_init              (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
 int           budg_cli_backup            (BudgCli *cli, const BudgCliCommand *command, int argc, char **argv);
