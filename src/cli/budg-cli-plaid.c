@@ -272,6 +272,27 @@ wait_for_session (BudgPlaidClient     *client,
     }
 }
 
+/* "accounts": the bank's accounts and the Budg accounts they feed. */
+static void
+add_links (JsonBuilder *builder,
+           GPtrArray   *links)
+{
+  json_builder_set_member_name (builder, "accounts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < links->len; i++)
+    {
+      BudgPlaidAccountLink *link = g_ptr_array_index (links, i);
+
+      json_builder_begin_object (builder);
+      budg_cli_json_add_string (builder, "plaid_account_id", link->plaid_account_id);
+      budg_cli_json_add_string (builder, "name", link->name);
+      budg_cli_json_add_string (builder, "mask", link->mask);
+      budg_cli_json_add_int (builder, "account_id", link->account_id);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 /* One bank of a finished session: the exchange, the accounts, the token
  * into the keyring, the connection into the database. */
 static gboolean
@@ -312,20 +333,7 @@ add_linked_bank (BudgDatabase          *database,
   json_builder_begin_object (builder);
   budg_cli_json_add_string (builder, "item_id", item_id);
   budg_cli_json_add_string (builder, "institution", result->institution_name);
-  json_builder_set_member_name (builder, "accounts");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < links->len; i++)
-    {
-      BudgPlaidAccountLink *link = g_ptr_array_index (links, i);
-
-      json_builder_begin_object (builder);
-      budg_cli_json_add_string (builder, "plaid_account_id", link->plaid_account_id);
-      budg_cli_json_add_string (builder, "name", link->name);
-      budg_cli_json_add_string (builder, "mask", link->mask);
-      budg_cli_json_add_int (builder, "account_id", link->account_id);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  add_links (builder, links);
   json_builder_end_object (builder);
 
   return TRUE;
@@ -589,20 +597,7 @@ budg_cli_plaid_status (BudgCli              *cli,
           budg_cli_json_add_string (builder, "state", budg_plaid_item_state_to_string (item->state));
           budg_cli_json_add_string (builder, "last_sync_at", item->last_sync_at);
           budg_cli_json_add_string (builder, "last_error", item->last_error);
-          json_builder_set_member_name (builder, "accounts");
-          json_builder_begin_array (builder);
-          for (guint j = 0; j < links->len; j++)
-            {
-              BudgPlaidAccountLink *link = g_ptr_array_index (links, j);
-
-              json_builder_begin_object (builder);
-              budg_cli_json_add_string (builder, "plaid_account_id", link->plaid_account_id);
-              budg_cli_json_add_string (builder, "name", link->name);
-              budg_cli_json_add_string (builder, "mask", link->mask);
-              budg_cli_json_add_int (builder, "account_id", link->account_id);
-              json_builder_end_object (builder);
-            }
-          json_builder_end_array (builder);
+          add_links (builder, links);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
