@@ -14,6 +14,8 @@
 #     frame ≤ 0.3 s
 #   * a 1,000,000-row CSV imported with 100 rules ≥ 300,000 rows/s, beside
 #     sqlite3's .import; a 100,000-transaction OFX within 1.5× of ofxdump
+#   * a bank sync of 10,000 transactions in 20 pages from the local mock
+#     Plaid ≤ 1 s, with memory flat in the number of pages
 #
 #   build-aux/bench.sh [TRANSACTIONS]     (default 1000000)
 # Uses the optimized build in _build-bench; the app runs under Xvfb.
@@ -122,6 +124,10 @@ xvfb-run -a -s '-screen 0 1600x1000x24' "$build/tests/bench/bench-views" "$work/
 #    sqlite3's own .import of the same file; a 100,000-transaction OFX next
 #    to libofx's ofxdump.
 "$build/tests/bench/bench-import" "$n"
+
+# 8. Bank sync from the local mock Plaid: the time for 10,000 transactions
+#    in 20 pages, and the sync's peak memory for 10, 20 and 40 pages.
+"$build/tests/bench/bench-plaid"
 
 # For reference: the same with GTK's GL renderer on Mesa's software rasterizer.
 gl_line=$(env -u GDK_DEBUG -u GSK_RENDERER BUDG_DB="$work/large.db" BUDG_TRACE=startup,quit \

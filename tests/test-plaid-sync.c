@@ -522,6 +522,48 @@ test_link_and_rules (Fixture       *fixture,
   g_assert_cmpstr (category, ==, "Housing");
 }
 
+/* More rows than the importer takes at once: every one written, once,
+ * across the chunks, and the same pages again add nothing. */
+static void
+test_many_pages (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  BudgPlaidSyncSummary summary = { 0 };
+  MockTransaction *page = g_new0 (MockTransaction, 500);
+  const guint n_pages = 5;
+
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autofree char *body = NULL;
+      g_autofree char *cursor = g_strdup_printf ("c%u", p + 1);
+
+      for (guint i = 0; i < 500; i++)
+        {
+          guint n = p * 500 + i;
+          char *id = g_strdup_printf ("t-%05u", n);
+          char *date = g_strdup_printf ("2026-%02u-%02u", 1 + n % 12, 1 + n % 28);
+
+          g_ptr_array_add (strings, id);
+          g_ptr_array_add (strings, date);
+          page[i] = (MockTransaction) { id, ACCOUNT, 1.0 + n / 100.0, date, "Shop", NULL, FALSE, NULL, NULL, NULL };
+        }
+      body = plaid_mock_sync_page (page, 500, NULL, 0, NULL, cursor, p + 1 < n_pages, FALSE);
+      plaid_mock_queue (fixture->mock, "/transactions/sync", 200, body);
+    }
+  queue_balance (fixture, 1.0);
+
+  g_assert_true (sync_now (fixture, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.added, ==, 2500);
+  g_assert_cmpint (query_int (fixture, "SELECT count(DISTINCT external_id) FROM transactions"), ==, 2500);
+  g_assert_cmpint (query_int (fixture, "SELECT sum(amount_minor) FROM transactions"), ==,
+                   -(2500 * 100 + 2499 * 2500 / 2));
+
+  g_free (page);
+}
+
 /* Members and enum values Plaid may add are ignored. */
 static void
 test_unknown_fields (Fixture       *fixture,
@@ -818,6 +860,7 @@ main (int   argc,
               test_modified_removed_pending, fixture_tear_down);
   g_test_add ("/plaid-sync/link-and-rules", Fixture, NULL, fixture_set_up, test_link_and_rules,
               fixture_tear_down);
+  g_test_add ("/plaid-sync/many-pages", Fixture, NULL, fixture_set_up, test_many_pages, fixture_tear_down);
   g_test_add ("/plaid-sync/unknown-fields", Fixture, NULL, fixture_set_up, test_unknown_fields,
               fixture_tear_down);
   g_test_add ("/plaid-sync/errors", Fixture, NULL, fixture_set_up, test_errors, fixture_tear_down);

@@ -491,6 +491,20 @@ budg_database_get_handle (BudgDatabase *self)
   return self->handle;
 }
 
+/**
+ * budg_database_in_transaction:
+ * @self: a database
+ *
+ * Returns: whether a change begun with budg_database_begin() is open
+ */
+gboolean
+budg_database_in_transaction (BudgDatabase *self)
+{
+  g_return_val_if_fail (BUDG_IS_DATABASE (self), FALSE);
+
+  return self->depth > 0;
+}
+
 int
 budg_database_get_schema_version (BudgDatabase *self)
 {

@@ -35,6 +35,7 @@ gboolean       budg_database_exec              (BudgDatabase  *self,
 gboolean       budg_database_step_done         (BudgDatabase  *self,
                                                 sqlite3_stmt  *stmt,
                                                 GError       **error);
+gboolean       budg_database_in_transaction    (BudgDatabase  *self);
 gboolean       budg_database_begin             (BudgDatabase  *self,
                                                 GError       **error);
 gboolean       budg_database_commit            (BudgDatabase  *self,

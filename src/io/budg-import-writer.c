@@ -611,7 +611,8 @@ resume_triggers (BudgDatabase  *database,
  * @error: return location for a #GError
  *
  * Writes the ticked items of @plan as one import batch, in one database
- * transaction.
+ * transaction, or as part of the caller's when one is open (the caller
+ * then rolls back on a failure).
  *
  * Returns: %FALSE on error or cancellation, with nothing written
  */
@@ -632,6 +633,7 @@ budg_importer_commit (BudgDatabase        *database,
   Writer writer = { 0 };
   sqlite3_stmt *stmt;
   gboolean bulk;
+  gboolean own;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (BUDG_IS_DATABASE (database), FALSE);
@@ -640,7 +642,14 @@ budg_importer_commit (BudgDatabase        *database,
   writer.database = database;
   writer.db = budg_database_get_handle (database);
 
-  bulk = budg_import_plan_count_included (plan) >= BULK_ROWS;
+  /* Inside the caller's transaction (a bank sync writes its pages and its
+   * cursor in one), the rows simply join it: a savepoint of its own would
+   * make SQLite keep a statement journal for every row, doubling the time
+   * and growing with the rows, and the caller rolls back everything on a
+   * failure anyway. The bulk path changes pragmas that only work outside a
+   * transaction, so it is for the commit's own transaction only. */
+  own = !budg_database_in_transaction (database);
+  bulk = own && budg_import_plan_count_included (plan) >= BULK_ROWS;
   budg_import_progress_set (progress, 0, budg_import_plan_count_included (plan));
 
   /* New accounts get ids below; a failed commit gives them back. */
@@ -657,7 +666,7 @@ budg_importer_commit (BudgDatabase        *database,
   if (bulk)
     sqlite3_exec (writer.db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
 
-  if (!budg_database_begin (database, error))
+  if (own && !budg_database_begin (database, error))
     {
       if (bulk)
         sqlite3_exec (writer.db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
@@ -724,12 +733,12 @@ budg_importer_commit (BudgDatabase        *database,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     goto out;
 
-  ok = budg_database_commit (database, error);
+  ok = !own || budg_database_commit (database, error);
 
 out:
   writer_clear (&writer);
 
-  if (!ok)
+  if (!ok && own)
     budg_database_rollback (database);
   if (bulk)
     sqlite3_exec (writer.db, "PRAGMA cache_size = -2000; PRAGMA threads = 0; PRAGMA foreign_keys = ON",

@@ -740,19 +740,44 @@ write_removed (Sync    *sync,
                           remove_row, NULL, error);
 }
 
+static gboolean
+authorize_row (Sync          *sync,
+               sqlite3_stmt  *rows,
+               gpointer       user_data,
+               GError       **error)
+{
+  gint64 account_id = budg_account_of (sync, (const char *) sqlite3_column_text (rows, 1));
+  sqlite3_stmt *stmt;
+
+  if (account_id == 0)
+    return TRUE;
+
+  /* By the unique index on (account, source, external id): a join on the
+   * external id alone would scan every transaction for every row. */
+  stmt = budg_database_prepare (sync->database,
+                                "UPDATE transactions SET authorized_date = ?3"
+                                " WHERE account_id = ?1 AND source = 'plaid' AND external_id = ?2"
+                                " AND authorized_date IS NOT ?3",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_value (stmt, 2, sqlite3_column_value (rows, 0));
+  sqlite3_bind_value (stmt, 3, sqlite3_column_value (rows, 2));
+
+  return budg_database_step_done (sync->database, stmt, error);
+}
+
 /* authorized_date has no place in the importer's rows; it is set on the
  * rows the sync wrote once they are in. */
 static gboolean
 write_authorized_dates (Sync    *sync,
                         GError **error)
 {
-  return exec_raw (sync,
-                   "UPDATE transactions SET authorized_date = s.authorized_date"
-                   " FROM temp.plaid_staged AS s"
-                   " WHERE s.kind IN (0, 1) AND s.authorized_date IS NOT NULL"
-                   " AND transactions.source = 'plaid' AND transactions.external_id = s.transaction_id"
-                   " AND transactions.authorized_date IS NOT s.authorized_date",
-                   error);
+  return for_each_staged (sync,
+                          "SELECT transaction_id, account_id, authorized_date FROM temp.plaid_staged"
+                          " WHERE kind IN (0, 1) AND authorized_date IS NOT NULL ORDER BY seq",
+                          authorize_row, NULL, error);
 }
 
 static gboolean
