@@ -135,24 +135,6 @@ budg_cli_plaid_setup (BudgCli              *cli,
   return BUDG_CLI_EXIT_OK;
 }
 
-/* A client with the keys of @environment from the keyring. */
-static BudgPlaidClient *
-client_for (BudgPlaidEnvironment   environment,
-            GError               **error)
-{
-  g_autofree char *client_id = NULL;
-  g_autofree char *secret = NULL;
-  BudgPlaidClient *client;
-
-  if (!budg_plaid_keyring_lookup_keys (environment, &client_id, &secret, NULL, error))
-    return NULL;
-
-  client = budg_plaid_client_new (environment, client_id, secret);
-  explicit_bzero (secret, strlen (secret));
-
-  return client;
-}
-
 /* The environment a link goes to: the one asked for, else the one that has
  * keys (production when both have). */
 static gboolean
@@ -386,7 +368,7 @@ budg_cli_plaid_link (BudgCli              *cli,
     return budg_cli_usage_error (command, "%s", error->message);
   if (!choose_environment (environment_text, &environment, &error))
     return budg_cli_fail (error);
-  if (!(client = client_for (environment, &error)))
+  if (!(client = budg_plaid_keyring_new_client (environment, NULL, &error)))
     return budg_cli_fail (error);
 
   token = budg_plaid_link_create_token (client, NULL, NULL, &error);
@@ -511,7 +493,7 @@ budg_cli_plaid_sync (BudgCli              *cli,
       BudgPlaidSyncSummary summary = { 0 };
       gboolean ok;
 
-      client = client_for (item->environment, &item_error);
+      client = budg_plaid_keyring_new_client (item->environment, NULL, &item_error);
       if (client != NULL)
         access_token = budg_plaid_keyring_lookup_token (item->environment, item->item_id, NULL, &item_error);
       ok = access_token != NULL &&
@@ -672,7 +654,7 @@ budg_cli_plaid_unlink (BudgCli              *cli,
     {
       gboolean removed;
 
-      if (!(client = client_for (item->environment, &error)))
+      if (!(client = budg_plaid_keyring_new_client (item->environment, NULL, &error)))
         return budg_cli_fail (error);
       removed = budg_plaid_remove_item (client, access_token, NULL, &error);
       explicit_bzero (access_token, strlen (access_token));

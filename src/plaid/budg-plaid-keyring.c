@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <libsecret/secret.h>
 
@@ -254,4 +256,32 @@ budg_plaid_keyring_delete_token (BudgPlaidEnvironment   environment,
     }
 
   return TRUE;
+}
+
+/**
+ * budg_plaid_keyring_new_client:
+ * @environment: which keys
+ * @cancellable: (nullable): to stop
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): a client, or %NULL with @error set (%BUDG_ERROR_NOT_FOUND when no
+ *   keys are stored)
+ */
+BudgPlaidClient *
+budg_plaid_keyring_new_client (BudgPlaidEnvironment   environment,
+                               GCancellable          *cancellable,
+                               GError               **error)
+{
+  g_autofree char *client_id = NULL;
+  char *secret = NULL;
+  BudgPlaidClient *client;
+
+  if (!budg_plaid_keyring_lookup_keys (environment, &client_id, &secret, cancellable, error))
+    return NULL;
+
+  client = budg_plaid_client_new (environment, client_id, secret);
+  explicit_bzero (secret, strlen (secret));
+  g_free (secret);
+
+  return client;
 }

@@ -47,4 +47,10 @@ gboolean budg_plaid_keyring_delete_token  (BudgPlaidEnvironment   environment,
                                            GCancellable          *cancellable,
                                            GError               **error);
 
+/* A client with the user's keys for @environment, read from the keyring;
+ * the secret does not outlive the call outside the client. */
+BudgPlaidClient *budg_plaid_keyring_new_client (BudgPlaidEnvironment   environment,
+                                                GCancellable          *cancellable,
+                                                GError               **error) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "budg-export-dialog.h"
 #include "budg-import-dialog.h"
 #include "budg-rates-window.h"
+#include "budg-bank-connections-window.h"
 #include "budg-rules-window.h"
 #include "budg-message-dialog.h"
 #include "budg-window-private.h"
@@ -341,6 +342,16 @@ manage_rates_action (GtkWidget  *widget,
 }
 
 static void
+bank_connections_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+
+  present_transient (self, budg_bank_connections_window_new (self->context));
+}
+
+static void
 manage_rules_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -490,6 +501,7 @@ _budg_window_class_actions_init (BudgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.manage-categories", NULL, manage_categories_action);
   gtk_widget_class_install_action (widget_class, "win.manage-rates", NULL, manage_rates_action);
   gtk_widget_class_install_action (widget_class, "win.manage-rules", NULL, manage_rules_action);
+  gtk_widget_class_install_action (widget_class, "win.bank-connections", NULL, bank_connections_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
