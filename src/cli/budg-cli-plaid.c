@@ -22,6 +22,7 @@
 #include "budg-plaid-link.h"
 #include "budg-plaid-store.h"
 #include "budg-plaid-sync.h"
+#include "budg-plaid-tasks.h"
 
 /* How often /link/token/get is asked while the user is in the browser;
  * $BUDG_PLAID_POLL_MS shortens it for the tests. */
@@ -622,8 +623,6 @@ budg_cli_plaid_unlink (BudgCli              *cli,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BudgPlaidItem) item = NULL;
-  g_autoptr(BudgPlaidClient) client = NULL;
-  g_autofree char *access_token = NULL;
   g_autofree char *message = NULL;
   const char *item_id = NULL;
   BudgContext *context;
@@ -638,33 +637,11 @@ budg_cli_plaid_unlink (BudgCli              *cli,
     return budg_cli_fail (error);
   database = budg_context_get_database (context);
 
+  /* Found first, for the bank's name in the message. */
   item = budg_plaid_store_get_item (database, item_id, &error);
   if (item == NULL)
     return budg_cli_fail (error);
-
-  /* Plaid first: a connection that stays open there is still billed. A
-   * token already gone from the keyring can end nothing at Plaid; the
-   * connection is then only forgotten here. */
-  access_token = budg_plaid_keyring_lookup_token (item->environment, item->item_id, NULL, &error);
-  if (access_token == NULL && !g_error_matches (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND))
-    return budg_cli_fail (error);
-  g_clear_error (&error);
-
-  if (access_token != NULL)
-    {
-      gboolean removed;
-
-      if (!(client = budg_plaid_keyring_new_client (item->environment, NULL, &error)))
-        return budg_cli_fail (error);
-      removed = budg_plaid_remove_item (client, access_token, NULL, &error);
-      explicit_bzero (access_token, strlen (access_token));
-      if (!removed)
-        return budg_cli_fail (error);
-      if (!budg_plaid_keyring_delete_token (item->environment, item->item_id, NULL, &error))
-        return budg_cli_fail (error);
-    }
-
-  if (!budg_plaid_store_remove_item (database, item->item_id, &error))
+  if (!budg_plaid_unlink (database, item->item_id, NULL, &error))
     return budg_cli_fail (error);
 
   message = g_strdup_printf (_("Unlinked %s. Its accounts and transactions stay in Budg."),

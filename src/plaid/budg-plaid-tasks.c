@@ -547,6 +547,54 @@ budg_plaid_sync_finish (GAsyncResult          *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/**
+ * budg_plaid_unlink:
+ * @database: the database
+ * @item_id: the connection
+ * @cancellable: (nullable): to stop
+ * @error: return location for a #GError
+ *
+ * Ends the item at Plaid first (a connection left open there is still
+ * billed), then deletes its token and forgets it; its accounts and
+ * transactions stay. A token already gone from the keyring can end
+ * nothing at Plaid: the connection is then only forgotten.
+ *
+ * Returns: %FALSE on error, with nothing changed when Plaid could not be
+ *   told
+ */
+gboolean
+budg_plaid_unlink (BudgDatabase  *database,
+                   const char    *item_id,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(BudgPlaidItem) item = NULL;
+  g_autoptr(BudgPlaidClient) client = NULL;
+  g_autoptr(GError) lookup_error = NULL;
+  char *access_token;
+
+  if (!(item = budg_plaid_store_get_item (database, item_id, error)))
+    return FALSE;
+
+  access_token = budg_plaid_keyring_lookup_token (item->environment, item->item_id, cancellable, &lookup_error);
+  if (access_token == NULL && !g_error_matches (lookup_error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, g_steal_pointer (&lookup_error));
+      return FALSE;
+    }
+  if (access_token != NULL)
+    {
+      gboolean removed = (client = budg_plaid_keyring_new_client (item->environment, cancellable, error)) != NULL &&
+                         budg_plaid_remove_item (client, access_token, cancellable, error);
+
+      wipe (access_token);
+      if (!removed || !budg_plaid_keyring_delete_token (item->environment, item->item_id, cancellable, error))
+        return FALSE;
+    }
+
+  return budg_plaid_store_remove_item (database, item->item_id, error);
+}
+
 static void
 unlink_thread (GTask        *task,
                gpointer      source_object,
@@ -555,41 +603,10 @@ unlink_thread (GTask        *task,
 {
   Job *job = task_data;
   g_autoptr(BudgDatabase) database = NULL;
-  g_autoptr(BudgPlaidItem) item = NULL;
-  g_autoptr(BudgPlaidClient) client = NULL;
-  g_autoptr(GError) lookup_error = NULL;
-  char *access_token;
   GError *error = NULL;
 
   if (!(database = budg_database_open (job->path, &error)) ||
-      !(item = budg_plaid_store_get_item (database, job->item_id, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* Plaid first: a connection left open there is still billed. */
-  access_token = budg_plaid_keyring_lookup_token (item->environment, item->item_id, cancellable, &lookup_error);
-  if (access_token == NULL && !g_error_matches (lookup_error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND))
-    {
-      g_task_return_error (task, g_steal_pointer (&lookup_error));
-      return;
-    }
-  if (access_token != NULL)
-    {
-      gboolean removed = (client = budg_plaid_keyring_new_client (item->environment, cancellable, &error)) != NULL &&
-                         budg_plaid_remove_item (client, access_token, cancellable, &error);
-
-      wipe (access_token);
-      if (!removed ||
-          !budg_plaid_keyring_delete_token (item->environment, item->item_id, cancellable, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-
-  if (!budg_plaid_store_remove_item (database, item->item_id, &error))
+      !budg_plaid_unlink (database, job->item_id, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);

@@ -112,7 +112,12 @@ void                budg_plaid_sync_async           (const char            *path
 gboolean            budg_plaid_sync_finish          (GAsyncResult          *result,
                                                      BudgPlaidSyncSummary  *out_summary,
                                                      GError               **error);
-/* Ends the item at Plaid, deletes its token and forgets it. */
+/* Ends the item at Plaid, deletes its token and forgets it (blocking). */
+gboolean            budg_plaid_unlink               (BudgDatabase          *database,
+                                                     const char            *item_id,
+                                                     GCancellable          *cancellable,
+                                                     GError               **error);
+/* budg_plaid_unlink() in a worker thread. */
 void                budg_plaid_unlink_async         (const char            *path,
                                                      const char            *item_id,
                                                      GCancellable          *cancellable,
