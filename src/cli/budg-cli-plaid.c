@@ -393,6 +393,9 @@ budg_cli_plaid_link (BudgCli              *cli,
                                   status->exit_message != NULL ? status->exit_message
                                                                : _("the page was closed before the end."));
 
+  if (status->results->len == 0)
+    return budg_cli_fail_message (_("Plaid ended the session without a linked bank. Try again."));
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);

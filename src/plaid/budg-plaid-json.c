@@ -827,7 +827,9 @@ budg_plaid_link_status_from_json (JsonNode  *root,
         }
 
       exit_object = optional_object (session, "exit");
-      if (status->results->len > 0)
+      /* A session that ended without an exit: linked, or, in update mode
+       * (which adds no item), logged in again. */
+      if (status->results->len > 0 || exit_object == NULL)
         {
           status->state = BUDG_PLAID_LINK_FINISHED;
         }

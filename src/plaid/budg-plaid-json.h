@@ -191,7 +191,7 @@ typedef enum
  * BudgPlaidLinkStatus:
  * @state: where the Hosted Link session is
  * @results: (element-type BudgPlaidLinkResult): the banks linked, when
- *   @state is %BUDG_PLAID_LINK_FINISHED
+ *   @state is %BUDG_PLAID_LINK_FINISHED (none after update mode)
  * @exit_message: (nullable): why the user left, when Plaid says
  */
 typedef struct

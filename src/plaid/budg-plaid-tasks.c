@@ -312,6 +312,13 @@ link_wait_thread (GTask        *task,
       return;
     }
 
+  if (status->results->len == 0)
+    {
+      g_task_return_new_error (task, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT,
+                               _("Plaid ended the session without a linked bank. Try again."));
+      return;
+    }
+
   /* Hosted Link may link several banks in one session; the dialog maps
    * one at a time, and the first is what the user just did. */
   result = g_ptr_array_index (status->results, 0);

@@ -352,6 +352,21 @@ bank_connections_action (GtkWidget  *widget,
 }
 
 static void
+sync_banks_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+
+  if (budg_bank_sync_is_running (self->bank_sync))
+    return;
+  if (budg_bank_sync_run (self->bank_sync))
+    budg_window_add_toast (self, adw_toast_new (_("Syncing the banks…")));
+  else
+    budg_window_add_toast (self, adw_toast_new (_("No bank is linked yet. Link one in Bank Connections.")));
+}
+
+static void
 manage_rules_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -502,6 +517,7 @@ _budg_window_class_actions_init (BudgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.manage-rates", NULL, manage_rates_action);
   gtk_widget_class_install_action (widget_class, "win.manage-rules", NULL, manage_rules_action);
   gtk_widget_class_install_action (widget_class, "win.bank-connections", NULL, bank_connections_action);
+  gtk_widget_class_install_action (widget_class, "win.sync-banks", NULL, sync_banks_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
@@ -532,6 +548,7 @@ _budg_window_class_actions_init (BudgWindowClass *klass)
                                        "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.sync-banks", NULL);
 
   for (guint i = 0; i < G_N_ELEMENTS (view_keys); i++)
     gtk_widget_class_add_binding_action (widget_class, view_keys[i].keyval, GDK_ALT_MASK,

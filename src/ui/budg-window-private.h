@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "budg-bank-sync.h"
 #include "budg-budgets-view.h"
 #include "budg-goals-view.h"
 #include "budg-ledger-view.h"
@@ -46,6 +47,7 @@ struct _BudgWindow
   BudgGoalsView        *goals_view;
   AdwBin               *reports_bin;
   BudgReportsView      *reports_view;
+  BudgBankSync         *bank_sync;
 };
 
 void         _budg_window_class_actions_init (BudgWindowClass *klass);

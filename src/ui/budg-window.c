@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "budg-date.h"
+#include "budg-bank-banner.h"
 #include "budg-resources.h"
 #include "budg-sidebar.h"
 #include "budg-startup-trace.h"
@@ -262,6 +263,15 @@ budg_window_unrealize (GtkWidget *widget)
 }
 
 static void
+bank_sync_finished_cb (BudgWindow *self,
+                       gboolean    ok,
+                       const char *message)
+{
+  if (message != NULL)
+    budg_window_add_toast (self, adw_toast_new (message));
+}
+
+static void
 budg_window_constructed (GObject *object)
 {
   BudgWindow *self = (BudgWindow *) object;
@@ -306,6 +316,13 @@ budg_window_constructed (GObject *object)
                            G_CALLBACK (accounts_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
 
+  /* Above the views: a bank connection that needs a new login says so. */
+  gtk_box_insert_child_after (GTK_BOX (self->content_pane), budg_bank_banner_new (self->context),
+                              gtk_widget_get_first_child (self->content_pane));
+  self->bank_sync = budg_bank_sync_new (self->context);
+  g_signal_connect_object (self->bank_sync, "finished", G_CALLBACK (bank_sync_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+
   restore_state (self);
   update_main_page (self);
   update_title (self);
@@ -331,6 +348,7 @@ budg_window_dispose (GObject *object)
   g_clear_object (&self->budgets_view);
   g_clear_object (&self->goals_view);
   g_clear_object (&self->reports_view);
+  g_clear_object (&self->bank_sync);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
 

@@ -81,6 +81,34 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   sentence = budg_plaid_error_describe (plaid_error);
   g_assert_nonnull (sentence);
 
+  /* The link flow's answers, read from the same bytes. */
+  {
+    g_autoptr(JsonParser) parser = json_parser_new ();
+
+    if (json_parser_load_from_data (parser, (const char *) data, size, NULL))
+      {
+        JsonNode *root = json_parser_get_root (parser);
+        g_autoptr(BudgPlaidLinkStatus) status = NULL;
+        g_autoptr(BudgPlaidLinkToken) token = NULL;
+        g_autofree char *item_id = NULL;
+        g_autofree char *access_token = NULL;
+
+        g_clear_error (&error);
+        status = budg_plaid_link_status_from_json (root, &error);
+        g_assert_true ((status == NULL) == (error != NULL));
+        for (guint i = 0; status != NULL && i < status->results->len; i++)
+          g_assert_nonnull (((BudgPlaidLinkResult *) g_ptr_array_index (status->results, i))->public_token);
+        g_clear_error (&error);
+        token = budg_plaid_link_token_from_json (root, &error);
+        g_assert_true ((token == NULL) == (error != NULL));
+        g_clear_error (&error);
+        if (budg_plaid_exchange_from_json (root, &item_id, &access_token, &error))
+          g_assert_true (item_id != NULL && access_token != NULL);
+        else
+          g_assert_nonnull (error);
+      }
+  }
+
   return 0;
 }
 
