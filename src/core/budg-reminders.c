@@ -1,0 +1,476 @@
+/* budg-reminders.c
+ *
+ * Copyright 2026 The Budg authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "budg-reminders"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "budg-date.h"
+#include "budg-error.h"
+#include "budg-reminders.h"
+
+/* How far back an unpaid occurrence is still worth a notification. An older
+ * one was notified when it became overdue if Budg was running then; if it
+ * was not, a flood of year-old bills at the first check helps nobody, and
+ * the Bills view lists them all anyway. */
+#define OVERDUE_LOOKBACK_DAYS 31
+
+/**
+ * budg_reminder_free:
+ * @reminder: (transfer full) (nullable): a reminder
+ */
+void
+budg_reminder_free (BudgReminder *reminder)
+{
+  if (reminder == NULL)
+    return;
+
+  g_free (reminder->occurrence_date);
+  g_free (reminder->due_date);
+  g_free (reminder->name);
+  g_free (reminder->currency);
+  g_free (reminder);
+}
+
+/**
+ * budg_reminder_kind_to_string:
+ *
+ * Returns: the name stored in reminders_sent.kind
+ */
+const char *
+budg_reminder_kind_to_string (BudgReminderKind kind)
+{
+  switch (kind)
+    {
+    case BUDG_REMINDER_BILL_UPCOMING:
+      return "bill-upcoming";
+    case BUDG_REMINDER_BILL_DUE_TODAY:
+      return "bill-due-today";
+    case BUDG_REMINDER_BILL_OVERDUE:
+      return "bill-overdue";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * budg_reminders_is_quiet:
+ * @settings: the user's choices
+ * @hour: the local hour, 0–23
+ *
+ * Returns: whether @hour is inside the quiet hours; a range whose start and
+ *   end are the same hour is empty
+ */
+gboolean
+budg_reminders_is_quiet (const BudgReminderSettings *settings,
+                         guint                       hour)
+{
+  g_return_val_if_fail (settings != NULL, FALSE);
+
+  if (!settings->quiet_hours || settings->quiet_start == settings->quiet_end)
+    return FALSE;
+
+  if (settings->quiet_start < settings->quiet_end)
+    return hour >= settings->quiet_start && hour < settings->quiet_end;
+
+  /* 22 to 7: the night wraps past midnight. */
+  return hour >= settings->quiet_start || hour < settings->quiet_end;
+}
+
+static gboolean
+kind_for_due (const BudgReminderSettings *settings,
+              const char                 *due_date,
+              const char                 *today,
+              guint                       lead_days,
+              BudgReminderKind           *out_kind)
+{
+  int cmp = strcmp (due_date, today);
+
+  if (cmp < 0)
+    {
+      *out_kind = BUDG_REMINDER_BILL_OVERDUE;
+      return settings->bills_overdue;
+    }
+
+  if (cmp == 0)
+    {
+      *out_kind = BUDG_REMINDER_BILL_DUE_TODAY;
+      return settings->bills_due_today;
+    }
+
+  if (lead_days > 0 && settings->bills_upcoming)
+    {
+      g_autofree char *horizon = budg_date_add_days (today, (int) lead_days);
+
+      *out_kind = BUDG_REMINDER_BILL_UPCOMING;
+      return horizon != NULL && strcmp (due_date, horizon) <= 0;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+query_exists (BudgDatabase  *database,
+              const char    *sql,
+              const char    *text1,
+              gint64         id,
+              const char    *text3,
+              gboolean      *out_exists,
+              GError       **error)
+{
+  sqlite3_stmt *stmt = budg_database_prepare (database, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, text1, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, id);
+  sqlite3_bind_text (stmt, 3, text3, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      budg_database_set_error (database, error, _("reading the reminders"));
+      return FALSE;
+    }
+
+  *out_exists = rc == SQLITE_ROW;
+
+  return TRUE;
+}
+
+/**
+ * budg_reminders_collect:
+ * @context: the open database
+ * @settings: the user's choices
+ * @today: the local date, "YYYY-MM-DD"
+ * @hour: the local hour, 0–23
+ * @error: return location for a #GError
+ *
+ * Lists what is to be notified now: for each unpaid, unskipped occurrence
+ * of an active bill, its event of the day (due within the bill's lead days,
+ * due today, or overdue) when that kind is on, that event was not notified
+ * yet, and the occurrence is not snoozed past @today. Income and autopay
+ * bills are left out: nobody has to act on them. Nothing is listed during
+ * the quiet hours; the next check after them picks it up.
+ *
+ * Nothing is recorded: call budg_reminders_mark_sent() once sent.
+ *
+ * Returns: (transfer full) (element-type BudgReminder): the reminders in
+ *   date order, or %NULL with @error set
+ */
+GPtrArray *
+budg_reminders_collect (BudgContext                 *context,
+                        const BudgReminderSettings  *settings,
+                        const char                  *today,
+                        guint                        hour,
+                        GError                     **error)
+{
+  g_autoptr(GPtrArray) reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) budg_reminder_free);
+  g_autoptr(GPtrArray) dues = NULL;
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  BudgDatabase *database;
+  BudgBillStore *bills;
+  GListModel *model;
+  guint max_lead = 0;
+
+  g_return_val_if_fail (BUDG_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (settings != NULL, NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  if (budg_reminders_is_quiet (settings, hour))
+    return g_steal_pointer (&reminders);
+
+  database = budg_context_get_database (context);
+  bills = budg_context_get_bills (context);
+  model = G_LIST_MODEL (bills);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(BudgBill) bill = g_list_model_get_item (model, i);
+
+      max_lead = MAX (max_lead, budg_bill_get_lead_days (bill));
+    }
+
+  from = budg_date_add_days (today, -OVERDUE_LOOKBACK_DAYS);
+  to = budg_date_add_days (today, (int) max_lead);
+  if (from == NULL || to == NULL)
+    {
+      g_set_error (error, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT,
+                   _("“%s” is not a date; write it as YYYY-MM-DD."), today);
+      return NULL;
+    }
+
+  dues = budg_due_store_list (budg_context_get_dues (context), from, to, 0, FALSE, error);
+  if (dues == NULL)
+    return NULL;
+
+  for (guint i = 0; i < dues->len; i++)
+    {
+      BudgDueBill *due = g_ptr_array_index (dues, i);
+      BudgDueStatus status = budg_due_bill_get_status (due);
+      BudgBill *bill = budg_bill_store_lookup (bills, budg_due_bill_get_bill_id (due));
+      const char *occurrence = budg_due_bill_get_occurrence_date (due);
+      BudgReminderKind kind;
+      BudgReminder *reminder;
+      gboolean exists = FALSE;
+
+      /* Paid and skipped are stored; the other statuses the store computed
+       * for the real today, which is not necessarily @today. */
+      if (bill == NULL || status == BUDG_DUE_STATUS_PAID || status == BUDG_DUE_STATUS_SKIPPED ||
+          budg_bill_get_is_income (bill) || budg_bill_get_autopay (bill))
+        continue;
+
+      if (!kind_for_due (settings, budg_due_bill_get_due_date (due), today,
+                         budg_bill_get_lead_days (bill), &kind))
+        continue;
+
+      if (!query_exists (database,
+                         "SELECT 1 FROM reminder_snoozes"
+                         " WHERE until > ?1 AND bill_id = ?2 AND occurrence_date = ?3",
+                         today, budg_due_bill_get_bill_id (due), occurrence, &exists, error))
+        return NULL;
+      if (exists)
+        continue;
+
+      if (!query_exists (database,
+                         "SELECT 1 FROM reminders_sent"
+                         " WHERE kind = ?1 AND subject_id = ?2 AND occurrence = ?3",
+                         budg_reminder_kind_to_string (kind), budg_due_bill_get_bill_id (due),
+                         occurrence, &exists, error))
+        return NULL;
+      if (exists)
+        continue;
+
+      reminder = g_new0 (BudgReminder, 1);
+      reminder->kind = kind;
+      reminder->bill_id = budg_due_bill_get_bill_id (due);
+      reminder->occurrence_date = g_strdup (occurrence);
+      reminder->due_date = g_strdup (budg_due_bill_get_due_date (due));
+      reminder->name = g_strdup (budg_due_bill_get_name (due));
+      reminder->amount_minor = budg_due_bill_get_amount_minor (due);
+      reminder->currency = g_strdup (budg_due_bill_get_currency (due));
+      g_ptr_array_add (reminders, reminder);
+    }
+
+  return g_steal_pointer (&reminders);
+}
+
+/**
+ * budg_reminders_mark_sent:
+ * @context: the open database
+ * @reminders: (element-type BudgReminder): what was notified
+ * @error: return location for a #GError
+ *
+ * Records @reminders as notified, in one transaction, so that no later
+ * check notifies the same event of the same occurrence again.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+budg_reminders_mark_sent (BudgContext  *context,
+                          GPtrArray    *reminders,
+                          GError      **error)
+{
+  BudgDatabase *database;
+
+  g_return_val_if_fail (BUDG_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (reminders != NULL, FALSE);
+
+  database = budg_context_get_database (context);
+
+  if (!budg_database_begin (database, error))
+    return FALSE;
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      BudgReminder *reminder = g_ptr_array_index (reminders, i);
+      sqlite3_stmt *stmt;
+
+      stmt = budg_database_prepare (database,
+                                    "INSERT OR IGNORE INTO reminders_sent (kind, subject_id, occurrence)"
+                                    " VALUES (?1, ?2, ?3)",
+                                    error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_text (stmt, 1, budg_reminder_kind_to_string (reminder->kind), -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, reminder->bill_id);
+      sqlite3_bind_text (stmt, 3, reminder->occurrence_date, -1, SQLITE_TRANSIENT);
+      if (!budg_database_step_done (database, stmt, error))
+        goto failed;
+    }
+
+  if (budg_database_commit (database, error))
+    return TRUE;
+
+failed:
+  budg_database_rollback (database);
+  return FALSE;
+}
+
+/**
+ * budg_reminders_snooze:
+ * @context: the open database
+ * @bill_id: the bill
+ * @occurrence_date: its occurrence
+ * @until: the first date on which it may be notified again
+ * @error: return location for a #GError
+ *
+ * Holds back the reminders of one occurrence until @until. What was already
+ * notified of it is forgotten, so that on @until its event of that day is
+ * notified again, even if it is the one that was snoozed.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+budg_reminders_snooze (BudgContext  *context,
+                       gint64        bill_id,
+                       const char   *occurrence_date,
+                       const char   *until,
+                       GError      **error)
+{
+  BudgDatabase *database;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BUDG_IS_CONTEXT (context), FALSE);
+  g_return_val_if_fail (occurrence_date != NULL, FALSE);
+  g_return_val_if_fail (until != NULL, FALSE);
+
+  database = budg_context_get_database (context);
+
+  if (!budg_database_begin (database, error))
+    return FALSE;
+
+  stmt = budg_database_prepare (database,
+                                "DELETE FROM reminders_sent WHERE kind LIKE 'bill-%'"
+                                " AND subject_id = ?1 AND occurrence = ?2",
+                                error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, bill_id);
+  sqlite3_bind_text (stmt, 2, occurrence_date, -1, SQLITE_TRANSIENT);
+  if (!budg_database_step_done (database, stmt, error))
+    goto failed;
+
+  stmt = budg_database_prepare (database,
+                                "INSERT OR REPLACE INTO reminder_snoozes (bill_id, occurrence_date, until)"
+                                " VALUES (?1, ?2, ?3)",
+                                error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, bill_id);
+  sqlite3_bind_text (stmt, 2, occurrence_date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, until, -1, SQLITE_TRANSIENT);
+  if (!budg_database_step_done (database, stmt, error))
+    goto failed;
+
+  if (budg_database_commit (database, error))
+    return TRUE;
+
+failed:
+  budg_database_rollback (database);
+  return FALSE;
+}
+
+/**
+ * budg_reminders_group:
+ * @reminders: (element-type BudgReminder): what is to be notified
+ * @threshold: from this many reminders, one notification holds them all;
+ *   0 never groups
+ *
+ * Returns: (transfer full) (element-type GPtrArray): one array per
+ *   notification, each borrowing its reminders from @reminders
+ */
+GPtrArray *
+budg_reminders_group (GPtrArray *reminders,
+                      guint      threshold)
+{
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+
+  g_return_val_if_fail (reminders != NULL, groups);
+
+  if (reminders->len == 0)
+    return groups;
+
+  if (threshold > 0 && reminders->len >= threshold)
+    {
+      GPtrArray *all = g_ptr_array_new ();
+
+      for (guint i = 0; i < reminders->len; i++)
+        g_ptr_array_add (all, g_ptr_array_index (reminders, i));
+      g_ptr_array_add (groups, all);
+
+      return groups;
+    }
+
+  for (guint i = 0; i < reminders->len; i++)
+    {
+      GPtrArray *one = g_ptr_array_new ();
+
+      g_ptr_array_add (one, g_ptr_array_index (reminders, i));
+      g_ptr_array_add (groups, one);
+    }
+
+  return groups;
+}
+
+/**
+ * budg_reminders_find_due:
+ * @context: the open database
+ * @bill_id: the bill
+ * @occurrence_date: its occurrence
+ * @due_date: the date it was due on when it was notified
+ * @error: return location for a #GError
+ *
+ * Finds the occurrence a notification was about, to act on it.
+ *
+ * Returns: (transfer full): the due bill, or %NULL with @error set
+ */
+BudgDueBill *
+budg_reminders_find_due (BudgContext  *context,
+                         gint64        bill_id,
+                         const char   *occurrence_date,
+                         const char   *due_date,
+                         GError      **error)
+{
+  g_autoptr(GPtrArray) dues = NULL;
+  const char *from;
+  const char *to;
+
+  g_return_val_if_fail (BUDG_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (occurrence_date != NULL, NULL);
+  g_return_val_if_fail (due_date != NULL, NULL);
+
+  /* The occurrence may have been moved since; between both dates is where
+   * it was and where the rule puts it. */
+  from = strcmp (occurrence_date, due_date) < 0 ? occurrence_date : due_date;
+  to = strcmp (occurrence_date, due_date) < 0 ? due_date : occurrence_date;
+
+  dues = budg_due_store_list (budg_context_get_dues (context), from, to, 0, FALSE, error);
+  if (dues == NULL)
+    return NULL;
+
+  for (guint i = 0; i < dues->len; i++)
+    {
+      BudgDueBill *due = g_ptr_array_index (dues, i);
+
+      if (budg_due_bill_get_bill_id (due) == bill_id &&
+          g_strcmp0 (budg_due_bill_get_occurrence_date (due), occurrence_date) == 0)
+        return g_object_ref (due);
+    }
+
+  g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
+               _("The bill due on %s is no longer in the Bills view; it may have been deleted."),
+               due_date);
+
+  return NULL;
+}
