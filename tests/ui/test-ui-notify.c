@@ -80,6 +80,7 @@ test_preference_writes_autostart (void)
   g_autoptr(BudgContext) context = NULL;
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autofree char *exec = NULL;
+  g_autofree char *start_group = NULL;
   GtkWidget *window;
   GtkWidget *toggle;
 
@@ -108,7 +109,8 @@ test_preference_writes_autostart (void)
   g_assert_true (g_key_file_get_boolean (key_file, G_KEY_FILE_DESKTOP_GROUP,
                                          "X-GNOME-Autostart-enabled", &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (g_key_file_get_start_group (key_file), ==, G_KEY_FILE_DESKTOP_GROUP);
+  start_group = g_key_file_get_start_group (key_file);
+  g_assert_cmpstr (start_group, ==, G_KEY_FILE_DESKTOP_GROUP);
 
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
   wait_for_file (autostart, FALSE);
