@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "budg-budget-store.h"
 #include "budg-context.h"
 #include "budg-reminders.h"
 
@@ -124,7 +125,7 @@ assert_one (Fixture          *fixture,
   reminder = g_ptr_array_index (reminders, 0);
   g_assert_cmpstr (budg_reminder_kind_to_string (reminder->kind), ==, budg_reminder_kind_to_string (kind));
   g_assert_cmpstr (reminder->due_date, ==, due_date);
-  g_assert_cmpstr (reminder->occurrence_date, ==, due_date);
+  g_assert_cmpstr (reminder->occurrence, ==, due_date);
   g_assert_cmpstr (reminder->name, ==, "Rent");
   g_assert_cmpint (reminder->amount_minor, ==, -5000);
   g_assert_cmpstr (reminder->currency, ==, "USD");
@@ -366,6 +367,145 @@ test_quiet_hours (Fixture       *fixture,
   g_assert_cmpuint (after->len, ==, 1);
 }
 
+static gint64
+spend (Fixture    *fixture,
+       gint64      category_id,
+       const char *date,
+       gint64      amount_minor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BudgTransaction) transaction = budg_transaction_new (fixture->checking, date, amount_minor);
+
+  budg_transaction_set_category_id (transaction, category_id);
+  g_assert_true (budg_transaction_store_add (budg_context_get_transactions (fixture->context),
+                                             transaction, &error));
+  g_assert_no_error (error);
+
+  return budg_transaction_get_id (transaction);
+}
+
+static BudgReminder *
+collect_one_budget (Fixture                    *fixture,
+                    const BudgReminderSettings *settings,
+                    const char                 *today,
+                    GPtrArray                 **out_reminders)
+{
+  *out_reminders = collect (fixture, settings, today, 12);
+  g_assert_cmpuint ((*out_reminders)->len, ==, 1);
+
+  return g_ptr_array_index (*out_reminders, 0);
+}
+
+static void
+test_budgets (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BudgBudgetStore) store = budg_budget_store_new (budg_context_get_database (fixture->context));
+  g_autoptr(BudgBudget) budget = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) warning = NULL;
+  g_autoptr(GPtrArray) after_warning = NULL;
+  g_autoptr(GPtrArray) limit = NULL;
+  g_autoptr(GPtrArray) after_limit = NULL;
+  g_autoptr(GPtrArray) off = NULL;
+  g_autoptr(GPtrArray) next_month = NULL;
+  BudgReminderSettings settings = all_on;
+  BudgCategory *food;
+  BudgReminder *reminder;
+  gint64 food_id;
+
+  settings.budgets = TRUE;
+  settings.budget_warning_percent = 80;
+
+  food = budg_category_store_create_path (budg_context_get_categories (fixture->context), "Food",
+                                          FALSE, &error);
+  g_assert_no_error (error);
+  food_id = budg_category_get_id (food);
+  budget = budg_budget_store_set (store, food_id, BUDG_BUDGET_PERIOD_MONTHLY, 40000, "USD",
+                                  BUDG_ROLLOVER_NONE, "2026-03", &error);
+  g_assert_no_error (error);
+
+  /* 75 % of the month's 400.00: below the warning level. */
+  spend (fixture, food_id, "2026-03-05", -30000);
+  none = collect (fixture, &settings, "2026-03-15", 12);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* 82.5 %: a warning, once. */
+  spend (fixture, food_id, "2026-03-10", -3000);
+  reminder = collect_one_budget (fixture, &settings, "2026-03-15", &warning);
+  g_assert_cmpstr (budg_reminder_kind_to_string (reminder->kind), ==, "budget-warning");
+  g_assert_false (budg_reminder_is_bill (reminder));
+  g_assert_cmpint (reminder->subject_id, ==, food_id);
+  g_assert_cmpstr (reminder->occurrence, ==, "2026-03");
+  g_assert_cmpstr (reminder->name, ==, "Food");
+  g_assert_cmpint (reminder->amount_minor, ==, 33000);
+  g_assert_cmpint (reminder->limit_minor, ==, 40000);
+  g_assert_cmpstr (reminder->currency, ==, "USD");
+  mark_sent (fixture, warning);
+  after_warning = collect (fixture, &settings, "2026-03-16", 12);
+  g_assert_cmpuint (after_warning->len, ==, 0);
+
+  /* Over the limit: its own event, once. */
+  spend (fixture, food_id, "2026-03-12", -10000);
+  reminder = collect_one_budget (fixture, &settings, "2026-03-16", &limit);
+  g_assert_cmpstr (budg_reminder_kind_to_string (reminder->kind), ==, "budget-limit");
+  g_assert_cmpint (reminder->amount_minor, ==, 43000);
+  mark_sent (fixture, limit);
+  after_limit = collect (fixture, &settings, "2026-03-20", 12);
+  g_assert_cmpuint (after_limit->len, ==, 0);
+
+  settings.budgets = FALSE;
+  spend (fixture, food_id, "2026-04-02", -39000);
+  off = collect (fixture, &settings, "2026-04-03", 12);
+  g_assert_cmpuint (off->len, ==, 0);
+
+  /* A new month is a new period: its warning is new. */
+  settings.budgets = TRUE;
+  reminder = collect_one_budget (fixture, &settings, "2026-04-03", &next_month);
+  g_assert_cmpstr (budg_reminder_kind_to_string (reminder->kind), ==, "budget-warning");
+  g_assert_cmpstr (reminder->occurrence, ==, "2026-04");
+}
+
+static void
+test_budgets_not_grouped (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BudgBudgetStore) store = budg_budget_store_new (budg_context_get_database (fixture->context));
+  g_autoptr(BudgBudget) budget = NULL;
+  g_autoptr(GPtrArray) reminders = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  BudgReminderSettings settings = all_on;
+  BudgCategory *food;
+
+  settings.budgets = TRUE;
+  settings.budget_warning_percent = 80;
+  food = budg_category_store_create_path (budg_context_get_categories (fixture->context), "Food",
+                                          FALSE, &error);
+  g_assert_no_error (error);
+  budget = budg_budget_store_set (store, budg_category_get_id (food), BUDG_BUDGET_PERIOD_MONTHLY,
+                                  10000, "USD", BUDG_ROLLOVER_NONE, "2026-03", &error);
+  g_assert_no_error (error);
+  spend (fixture, budg_category_get_id (food), "2026-03-01", -20000);
+
+  add_bill (fixture, "Rent", "2026-03-10", 3);
+  add_bill (fixture, "Power", "2026-03-10", 3);
+  add_bill (fixture, "Water", "2026-03-10", 3);
+
+  reminders = collect (fixture, &settings, "2026-03-10", 12);
+  g_assert_cmpuint (reminders->len, ==, 4);
+  /* Bills first, then budgets. */
+  g_assert_true (budg_reminder_is_bill (g_ptr_array_index (reminders, 2)));
+  g_assert_false (budg_reminder_is_bill (g_ptr_array_index (reminders, 3)));
+
+  groups = budg_reminders_group (reminders, 3);
+  g_assert_cmpuint (groups->len, ==, 2);
+  g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (groups, 0))->len, ==, 3);
+  g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (groups, 1))->len, ==, 1);
+  g_assert_false (budg_reminder_is_bill (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (groups, 1), 0)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +521,8 @@ main (int   argc,
   ADD ("/reminders/bills/kinds-off", test_kinds_turned_off);
   ADD ("/reminders/bills/left-out", test_paid_skipped_income_autopay);
   ADD ("/reminders/bills/snooze", test_snooze_until_tomorrow);
+  ADD ("/reminders/budgets/levels", test_budgets);
+  ADD ("/reminders/budgets/not-grouped", test_budgets_not_grouped);
   ADD ("/reminders/grouping", test_grouping);
   ADD ("/reminders/quiet-hours", test_quiet_hours);
 

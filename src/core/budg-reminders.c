@@ -11,8 +11,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "budg-budget-store.h"
 #include "budg-date.h"
 #include "budg-error.h"
+#include "budg-period.h"
 #include "budg-reminders.h"
 
 /* How far back an unpaid occurrence is still worth a notification. An older
@@ -31,7 +33,7 @@ budg_reminder_free (BudgReminder *reminder)
   if (reminder == NULL)
     return;
 
-  g_free (reminder->occurrence_date);
+  g_free (reminder->occurrence);
   g_free (reminder->due_date);
   g_free (reminder->name);
   g_free (reminder->currency);
@@ -54,9 +56,28 @@ budg_reminder_kind_to_string (BudgReminderKind kind)
       return "bill-due-today";
     case BUDG_REMINDER_BILL_OVERDUE:
       return "bill-overdue";
+    case BUDG_REMINDER_BUDGET_WARNING:
+      return "budget-warning";
+    case BUDG_REMINDER_BUDGET_LIMIT:
+      return "budget-limit";
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+/**
+ * budg_reminder_is_bill:
+ *
+ * Returns: whether @reminder is about a bill (and not a budget)
+ */
+gboolean
+budg_reminder_is_bill (const BudgReminder *reminder)
+{
+  g_return_val_if_fail (reminder != NULL, FALSE);
+
+  return reminder->kind == BUDG_REMINDER_BILL_UPCOMING ||
+         reminder->kind == BUDG_REMINDER_BILL_DUE_TODAY ||
+         reminder->kind == BUDG_REMINDER_BILL_OVERDUE;
 }
 
 /**
@@ -147,6 +168,77 @@ query_exists (BudgDatabase  *database,
   return TRUE;
 }
 
+static gboolean
+collect_budgets (BudgContext                 *context,
+                 const BudgReminderSettings  *settings,
+                 const char                  *today,
+                 GPtrArray                   *reminders,
+                 GError                     **error)
+{
+  BudgDatabase *database = budg_context_get_database (context);
+  g_autoptr(BudgBudgetStore) store = budg_budget_store_new (database);
+  const BudgPeriodKind kinds[] = { BUDG_PERIOD_MONTH, BUDG_PERIOD_WEEK };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autoptr(GPtrArray) statuses = NULL;
+      g_autofree char *period_name = NULL;
+      BudgPeriod period;
+
+      if (!budg_period_for_iso (kinds[k], today, &period, error))
+        return FALSE;
+      period_name = budg_period_to_string (&period);
+
+      /* The status of a month lists the monthly and yearly budgets, that
+       * of a week the weekly ones. */
+      statuses = budg_budget_store_status (store, period_name, error);
+      if (statuses == NULL)
+        return FALSE;
+
+      for (guint i = 0; i < statuses->len; i++)
+        {
+          const BudgBudgetStatus *status = g_ptr_array_index (statuses, i);
+          gint64 limit = status->budgeted_minor + status->rollover_minor;
+          BudgReminderKind kind;
+          BudgReminder *reminder;
+          gboolean exists = FALSE;
+
+          if (limit <= 0)
+            continue;
+
+          /* A ratio, not an amount: double is fine here, and cannot
+           * overflow the way spent × 100 could. */
+          if (status->spent_minor > limit)
+            kind = BUDG_REMINDER_BUDGET_LIMIT;
+          else if ((double) status->spent_minor * 100.0 >= (double) limit * settings->budget_warning_percent)
+            kind = BUDG_REMINDER_BUDGET_WARNING;
+          else
+            continue;
+
+          if (!query_exists (database,
+                             "SELECT 1 FROM reminders_sent"
+                             " WHERE kind = ?1 AND subject_id = ?2 AND occurrence = ?3",
+                             budg_reminder_kind_to_string (kind), status->category_id,
+                             status->period, &exists, error))
+            return FALSE;
+          if (exists)
+            continue;
+
+          reminder = g_new0 (BudgReminder, 1);
+          reminder->kind = kind;
+          reminder->subject_id = status->category_id;
+          reminder->occurrence = g_strdup (status->period);
+          reminder->name = g_strdup (status->category_path);
+          reminder->amount_minor = status->spent_minor;
+          reminder->limit_minor = limit;
+          reminder->currency = g_strdup (status->currency);
+          g_ptr_array_add (reminders, reminder);
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * budg_reminders_collect:
  * @context: the open database
@@ -159,13 +251,15 @@ query_exists (BudgDatabase  *database,
  * of an active bill, its event of the day (due within the bill's lead days,
  * due today, or overdue) when that kind is on, that event was not notified
  * yet, and the occurrence is not snoozed past @today. Income and autopay
- * bills are left out: nobody has to act on them. Nothing is listed during
- * the quiet hours; the next check after them picks it up.
+ * bills are left out: nobody has to act on them. Then, with budgets on,
+ * each budget of the current month or week that reached its warning level
+ * or went over, once per period and level. Nothing is listed during the
+ * quiet hours; the next check after them picks it up.
  *
  * Nothing is recorded: call budg_reminders_mark_sent() once sent.
  *
- * Returns: (transfer full) (element-type BudgReminder): the reminders in
- *   date order, or %NULL with @error set
+ * Returns: (transfer full) (element-type BudgReminder): the bill
+ *   reminders in date order, then the budget ones, or %NULL with @error set
  */
 GPtrArray *
 budg_reminders_collect (BudgContext                 *context,
@@ -253,14 +347,17 @@ budg_reminders_collect (BudgContext                 *context,
 
       reminder = g_new0 (BudgReminder, 1);
       reminder->kind = kind;
-      reminder->bill_id = budg_due_bill_get_bill_id (due);
-      reminder->occurrence_date = g_strdup (occurrence);
+      reminder->subject_id = budg_due_bill_get_bill_id (due);
+      reminder->occurrence = g_strdup (occurrence);
       reminder->due_date = g_strdup (budg_due_bill_get_due_date (due));
       reminder->name = g_strdup (budg_due_bill_get_name (due));
       reminder->amount_minor = budg_due_bill_get_amount_minor (due);
       reminder->currency = g_strdup (budg_due_bill_get_currency (due));
       g_ptr_array_add (reminders, reminder);
     }
+
+  if (settings->budgets && !collect_budgets (context, settings, today, reminders, error))
+    return NULL;
 
   return g_steal_pointer (&reminders);
 }
@@ -303,8 +400,8 @@ budg_reminders_mark_sent (BudgContext  *context,
       if (stmt == NULL)
         goto failed;
       sqlite3_bind_text (stmt, 1, budg_reminder_kind_to_string (reminder->kind), -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, reminder->bill_id);
-      sqlite3_bind_text (stmt, 3, reminder->occurrence_date, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 2, reminder->subject_id);
+      sqlite3_bind_text (stmt, 3, reminder->occurrence, -1, SQLITE_TRANSIENT);
       if (!budg_database_step_done (database, stmt, error))
         goto failed;
     }
@@ -384,8 +481,11 @@ failed:
 /**
  * budg_reminders_group:
  * @reminders: (element-type BudgReminder): what is to be notified
- * @threshold: from this many reminders, one notification holds them all;
- *   0 never groups
+ * @threshold: from this many bill reminders, one notification holds them
+ *   all; 0 never groups
+ *
+ * Budget reminders always go out one by one: each says something of its
+ * own, where many bills due are one thing to do.
  *
  * Returns: (transfer full) (element-type GPtrArray): one array per
  *   notification, each borrowing its reminders from @reminders
@@ -395,30 +495,35 @@ budg_reminders_group (GPtrArray *reminders,
                       guint      threshold)
 {
   GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) bills = NULL;
+  guint n_bills = 0;
 
   g_return_val_if_fail (reminders != NULL, groups);
 
-  if (reminders->len == 0)
-    return groups;
+  for (guint i = 0; i < reminders->len; i++)
+    n_bills += budg_reminder_is_bill (g_ptr_array_index (reminders, i)) ? 1 : 0;
 
-  if (threshold > 0 && reminders->len >= threshold)
-    {
-      GPtrArray *all = g_ptr_array_new ();
-
-      for (guint i = 0; i < reminders->len; i++)
-        g_ptr_array_add (all, g_ptr_array_index (reminders, i));
-      g_ptr_array_add (groups, all);
-
-      return groups;
-    }
+  if (threshold > 0 && n_bills >= threshold)
+    bills = g_ptr_array_new ();
 
   for (guint i = 0; i < reminders->len; i++)
     {
-      GPtrArray *one = g_ptr_array_new ();
+      BudgReminder *reminder = g_ptr_array_index (reminders, i);
+      GPtrArray *one;
 
-      g_ptr_array_add (one, g_ptr_array_index (reminders, i));
+      if (bills != NULL && budg_reminder_is_bill (reminder))
+        {
+          g_ptr_array_add (bills, reminder);
+          continue;
+        }
+
+      one = g_ptr_array_new ();
+      g_ptr_array_add (one, reminder);
       g_ptr_array_add (groups, one);
     }
+
+  if (bills != NULL)
+    g_ptr_array_insert (groups, 0, g_steal_pointer (&bills));
 
   return groups;
 }

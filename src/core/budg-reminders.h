@@ -11,12 +11,15 @@
 G_BEGIN_DECLS
 
 /* The events a reminder is about. Each occurrence of a bill is in at most
- * one of them on a given day, and each is notified once per occurrence. */
+ * one of the bill kinds on a given day, each budget in each period in at
+ * most one of the budget kinds, and each event is notified once. */
 typedef enum
 {
   BUDG_REMINDER_BILL_UPCOMING,
   BUDG_REMINDER_BILL_DUE_TODAY,
   BUDG_REMINDER_BILL_OVERDUE,
+  BUDG_REMINDER_BUDGET_WARNING,
+  BUDG_REMINDER_BUDGET_LIMIT,
 } BudgReminderKind;
 
 /**
@@ -24,6 +27,9 @@ typedef enum
  * @bills_upcoming: remind of bills due within their lead days
  * @bills_due_today: remind of bills due today
  * @bills_overdue: remind of unpaid bills whose date has passed
+ * @budgets: remind of budgets reaching @budget_warning_percent of what
+ *   they allow in the current period, and of budgets going over it
+ * @budget_warning_percent: the warning level of budgets, 1–100
  * @quiet_hours: whether @quiet_start and @quiet_end apply
  * @quiet_start: the hour (0–23) from which nothing is sent
  * @quiet_end: the hour (0–23) from which reminders are sent again; the
@@ -38,6 +44,8 @@ typedef struct
   gboolean bills_upcoming;
   gboolean bills_due_today;
   gboolean bills_overdue;
+  gboolean budgets;
+  guint    budget_warning_percent;
   gboolean quiet_hours;
   guint    quiet_start;
   guint    quiet_end;
@@ -47,26 +55,33 @@ typedef struct
 /**
  * BudgReminder:
  * @kind: what happened
- * @bill_id: the bill
- * @occurrence_date: the occurrence (the date the rule gave), which with
- *   @bill_id names it for good
- * @due_date: the date it is due (after shifts and moves)
- * @name: the bill's name
- * @amount_minor: signed, like the due bill's
- * @currency: the ISO 4217 code of @amount_minor
+ * @subject_id: the bill, or the category of the budget
+ * @occurrence: the bill's occurrence (the date the rule gave), or the
+ *   budget's period ("YYYY-MM" or "YYYY-Www"); with @kind and @subject_id
+ *   it names the event for good
+ * @due_date: the date the bill is due (after shifts and moves); %NULL for
+ *   a budget
+ * @name: the bill's name, or the budget's category path
+ * @amount_minor: the bill's amount, signed like the due bill's; or what was
+ *   spent against the budget
+ * @limit_minor: what the budget allows in the period (budgeted and rolled
+ *   over); 0 for a bill
+ * @currency: the ISO 4217 code of the amounts
  */
 typedef struct
 {
   BudgReminderKind  kind;
-  gint64            bill_id;
-  char             *occurrence_date;
+  gint64            subject_id;
+  char             *occurrence;
   char             *due_date;
   char             *name;
   gint64            amount_minor;
+  gint64            limit_minor;
   char             *currency;
 } BudgReminder;
 
 void          budg_reminder_free            (BudgReminder               *reminder);
+gboolean      budg_reminder_is_bill         (const BudgReminder         *reminder);
 const char   *budg_reminder_kind_to_string  (BudgReminderKind            kind);
 
 gboolean      budg_reminders_is_quiet       (const BudgReminderSettings *settings,

@@ -719,7 +719,20 @@ load_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+static void
+show_budgets_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  BudgApplication *self = user_data;
+  BudgWindow *window = present_database (self, g_variant_get_string (parameter, NULL));
+
+  if (window != NULL)
+    budg_window_set_view (window, "budgets");
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "show-budgets", .activate = show_budgets_action, .parameter_type = "s" },
   { .name = "mark-paid", .activate = mark_paid_action, .parameter_type = "(sxss)" },
   { .name = "snooze", .activate = snooze_action, .parameter_type = "(sa(xss))" },
   { .name = "show-bill", .activate = show_bill_action, .parameter_type = "(sxss)" },

@@ -32,6 +32,8 @@ budg_notifier_read_settings (GSettings            *settings,
     .bills_upcoming = TRUE,
     .bills_due_today = TRUE,
     .bills_overdue = TRUE,
+    .budgets = TRUE,
+    .budget_warning_percent = 80,
     .group_threshold = BUDG_NOTIFIER_GROUP_THRESHOLD,
   };
 
@@ -41,6 +43,8 @@ budg_notifier_read_settings (GSettings            *settings,
   out_settings->bills_upcoming = g_settings_get_boolean (settings, "notify-bills-upcoming");
   out_settings->bills_due_today = g_settings_get_boolean (settings, "notify-bills-due-today");
   out_settings->bills_overdue = g_settings_get_boolean (settings, "notify-bills-overdue");
+  out_settings->budgets = g_settings_get_boolean (settings, "notify-budgets");
+  out_settings->budget_warning_percent = g_settings_get_uint (settings, "budget-warning-percent");
   out_settings->quiet_hours = g_settings_get_boolean (settings, "quiet-hours");
   out_settings->quiet_start = g_settings_get_uint (settings, "quiet-hours-start");
   out_settings->quiet_end = g_settings_get_uint (settings, "quiet-hours-end");
@@ -152,8 +156,8 @@ static GVariant *
 occurrence_target (const BudgReminder *reminder,
                    const char         *database_path)
 {
-  return g_variant_new ("(sxss)", database_path, reminder->bill_id,
-                        reminder->occurrence_date, reminder->due_date);
+  return g_variant_new ("(sxss)", database_path, reminder->subject_id,
+                        reminder->occurrence, reminder->due_date);
 }
 
 static GVariant *
@@ -167,11 +171,46 @@ snooze_target (GPtrArray  *group,
     {
       const BudgReminder *reminder = g_ptr_array_index (group, i);
 
-      g_variant_builder_add (&builder, "(xss)", reminder->bill_id,
-                             reminder->occurrence_date, reminder->due_date);
+      g_variant_builder_add (&builder, "(xss)", reminder->subject_id,
+                             reminder->occurrence, reminder->due_date);
     }
 
   return g_variant_new ("(s@a(xss))", database_path, g_variant_builder_end (&builder));
+}
+
+static GNotification *
+build_budget (const BudgReminder *reminder,
+              const char         *database_path)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *spent = budg_money_format (reminder->amount_minor, reminder->currency);
+  g_autofree char *limit = budg_money_format (reminder->limit_minor, reminder->currency);
+
+  if (reminder->kind == BUDG_REMINDER_BUDGET_LIMIT)
+    {
+      /* Translators: %s is a category, e.g. "Food:Groceries". */
+      title = g_strdup_printf (_("%s is over budget"), reminder->name);
+    }
+  else
+    {
+      guint percent = (guint) MIN (100.0, (double) reminder->amount_minor * 100.0 / (double) reminder->limit_minor);
+
+      /* Translators: %s is a category, %u%% a percentage, e.g.
+       * "Food:Groceries has used 85% of its budget". */
+      title = g_strdup_printf (_("%s has used %u%% of its budget"), reminder->name, percent);
+    }
+
+  /* Translators: two amounts, e.g. "$420.00 spent of $400.00". */
+  body = g_strdup_printf (_("%s spent of %s"), spent, limit);
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target_value (notification, "app.show-budgets",
+                                                      g_variant_new_string (database_path));
+
+  return g_steal_pointer (&notification);
 }
 
 /**
@@ -183,7 +222,8 @@ snooze_target (GPtrArray  *group,
  * One reminder gets its own notification, with Mark as Paid and Snooze; a
  * group gets one that lists them, with Snooze for all, since paying several
  * bills with one click would be too easy to do by mistake. Activating the
- * notification opens Budg on the (first) bill in the Bills view.
+ * notification opens Budg on the (first) bill in the Bills view. A budget
+ * reminder, always alone, opens the Budgets view.
  *
  * Returns: (transfer full): the notification
  */
@@ -200,6 +240,9 @@ budg_notifier_build (GPtrArray  *group,
   g_return_val_if_fail (database_path != NULL, NULL);
 
   first = g_ptr_array_index (group, 0);
+
+  if (!budg_reminder_is_bill (first))
+    return build_budget (first, database_path);
 
   for (guint i = 0; i < group->len; i++)
     overdue |= ((BudgReminder *) g_ptr_array_index (group, i))->kind == BUDG_REMINDER_BILL_OVERDUE;
@@ -289,11 +332,14 @@ budg_notifier_send_due (GApplication  *application,
       g_autoptr(GNotification) notification = budg_notifier_build (group, path, today);
       g_autofree char *id = NULL;
 
-      if (group->len == 1)
-        id = budg_notifier_dup_id (first->bill_id, first->occurrence_date);
+      if (!budg_reminder_is_bill (first))
+        /* Over the limit replaces the warning of the same period. */
+        id = g_strdup_printf ("budget-%" G_GINT64_FORMAT "-%s", first->subject_id, first->occurrence);
+      else if (group->len == 1)
+        id = budg_notifier_dup_id (first->subject_id, first->occurrence);
       else
-        id = g_strdup_printf ("bills-%" G_GINT64_FORMAT "-%s-%u", first->bill_id,
-                              first->occurrence_date, group->len);
+        id = g_strdup_printf ("bills-%" G_GINT64_FORMAT "-%s-%u", first->subject_id,
+                              first->occurrence, group->len);
 
       g_application_send_notification (application, id, notification);
     }

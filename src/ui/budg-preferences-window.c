@@ -27,6 +27,8 @@ struct _BudgPreferencesWindow
   GtkSwitch            *upcoming_switch;
   GtkSwitch            *due_today_switch;
   GtkSwitch            *overdue_switch;
+  GtkSwitch            *budgets_switch;
+  GtkSpinButton        *budget_warning_spin;
   GtkSpinButton        *lead_days_spin;
   AdwExpanderRow       *quiet_hours_row;
   GtkSpinButton        *quiet_start_spin;
@@ -123,7 +125,7 @@ request_background_cb (GObject      *object,
 
   if (budg_background_request_finish (result, &error))
     return;
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->context == NULL)
     return;
 
   adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
@@ -159,6 +161,10 @@ bind_notifications (BudgPreferencesWindow *self,
   g_settings_bind (settings, "notify-bills-due-today", self->due_today_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "notify-bills-overdue", self->overdue_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "notify-budgets", self->budgets_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "budget-warning-percent", self->budget_warning_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "default-lead-days", self->lead_days_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
@@ -296,6 +302,8 @@ budg_preferences_window_class_init (BudgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, upcoming_switch);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, due_today_switch);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, overdue_switch);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, budgets_switch);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, budget_warning_spin);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, lead_days_spin);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, quiet_hours_row);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, quiet_start_spin);

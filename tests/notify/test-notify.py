@@ -130,6 +130,41 @@ def activate(notification_id, key):
         [GLib.Variant('u', notification_id), GLib.Variant('s', key)])))
 
 
+def window_paths():
+    xml = bus.call_sync('io.github.budg.Budg', '/io/github/budg/Budg/window',
+                        'org.freedesktop.DBus.Introspectable', 'Introspect', None,
+                        GLib.VariantType('(s)'), Gio.DBusCallFlags.NONE, -1, None).unpack()[0]
+    return Gio.DBusNodeInfo.new_for_xml(xml).nodes
+
+
+def test_turned_off(workdir):
+    """budg --background ends when background reminders are turned off.
+    The memory settings back end cannot be changed from outside, so this
+    Budg and gsettings share a key file instead."""
+    db = os.path.join(workdir, 'budg.db')
+    env = dict(os.environ, GSETTINGS_BACKEND='keyfile',
+               XDG_CONFIG_HOME=os.path.join(workdir, 'config'))
+    gsettings = ['gsettings', 'set', 'io.github.budg.Budg', 'background-reminders']
+
+    subprocess.run(gsettings + ['true'], env=env, check=True)
+    background = subprocess.Popen([BUDG, '--background', '--db', db], env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        started = wait_for(lambda: bus.call_sync(
+            'org.freedesktop.DBus', '/org/freedesktop/DBus', 'org.freedesktop.DBus',
+            'NameHasOwner', GLib.Variant('(s)', ('io.github.budg.Budg',)),
+            GLib.VariantType('(b)'), Gio.DBusCallFlags.NONE, -1, None).unpack()[0])
+        check(started and background.poll() is None, 'budg --background stays running')
+        subprocess.run(gsettings + ['false'], env=env, check=True)
+        _, errors = background.communicate(timeout=TIMEOUT)
+        ok(background.returncode == 0,
+           'turning background reminders off ends budg --background', errors)
+    except subprocess.TimeoutExpired:
+        background.kill()
+        background.communicate()
+        ok(False, 'turning background reminders off ends budg --background')
+
+
 def run(workdir):
     db = os.path.join(workdir, 'budg.db')
     today = datetime.date.today()
@@ -180,26 +215,45 @@ def run(workdir):
     time.sleep(QUIET)
     ok(len(notifications()) == 2, 'none of them is sent again', notifications())
 
+    # A budget gone over: a notification of its own, once.
+    cli(db, 'category', 'add', 'Food')
+    cli(db, 'budget', 'set', 'Food', '--amount', '100', '--period', 'monthly',
+        '--from', today.strftime('%Y-%m'))
+    cli(db, 'txn', 'add', '--account', 'Checking', '--date', today.isoformat(),
+        '--amount', '-120', '--category', 'Food')
+    result = check_due(db)
+    sent = wait_for(lambda: notifications()[2:])
+    check(len(sent) == 1, 'a budget over its limit: one notification', sent)
+    ok(sent[0]['summary'] == 'Food is over budget' and sent[0]['body'] == '$120.00 spent of $100.00',
+       'it says which budget and by how much', sent[0])
+    ok(sent[0]['keys'] == ['default'], 'it opens the Budgets view and has no buttons', sent[0]['keys'])
+    result = check_due(db)
+    time.sleep(QUIET)
+    ok(len(notifications()) == 3, 'the budget is not notified again', notifications())
+
     # Budg in the background: it checks at start, and later checks are
     # handed to it, so the notifications' actions reach a live process.
     add_bill(db, 'Internet', '60', today + day)
     background = subprocess.Popen([BUDG, '--background', '--db', db],
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        sent = wait_for(lambda: notifications()[2:])
+        sent = wait_for(lambda: notifications()[3:])
         check(len(sent) == 1, 'budg --background checks when it starts', sent)
         internet = sent[0]
         ok(internet['summary'] == 'Internet is due tomorrow', 'a bill due tomorrow says so',
            internet['summary'])
 
         add_bill(db, 'Gym', '25', today)
+        add_bill(db, 'Club', '10', today)
         result = check_due(db)
         ok(result.returncode == 0 and background.poll() is None,
            'budg --check-due hands the check to the running Budg', result.stderr)
-        sent = wait_for(lambda: notifications()[3:])
-        check(len(sent) == 1 and sent[0]['summary'] == 'Gym is due today',
-              'the running Budg sends the new reminder', sent)
-        gym = sent[0]
+        sent = wait_for(lambda: len(notifications()[4:]) >= 2 and notifications()[4:])
+        by_summary = {n['summary']: n for n in sent or []}
+        check(len(sent) == 2 and 'Gym is due today' in by_summary and 'Club is due today' in by_summary,
+              'the running Budg sends the new reminders', sent)
+        gym = by_summary['Gym is due today']
+        club = by_summary['Club is due today']
 
         activate(internet['id'], internet['actions']['Mark as Paid'])
         paid = wait_for(lambda: payments(db, 'Internet'))
@@ -211,6 +265,13 @@ def run(workdir):
         ok(len(payments(db, 'Internet')) == 1, 'a second click pays nothing more',
            payments(db, 'Internet'))
         ok(wait_for(lambda: calls('CloseNotification')), 'the paid notification is withdrawn')
+
+        # Clicking the notification opens a window (GtkApplication exports
+        # each window's actions on the bus under the application's path).
+        # A notification acted on is gone, so this is another one.
+        ok(not window_paths(), 'no window before the click')
+        activate(club['id'], 'default')
+        ok(wait_for(lambda: window_paths()), 'clicking a notification opens a window')
 
         activate(gym['id'], gym['actions']['Snooze'])
 
@@ -226,7 +287,8 @@ def run(workdir):
 
         result = check_due(db)
         time.sleep(QUIET)
-        ok(len(notifications()) == 4, 'a snoozed bill is not sent again today', notifications())
+        ok(len(notifications()) == 6, 'a snoozed bill is not sent again today', notifications())
+
     finally:
         # Quitting through the application's own action, as the window would.
         try:
@@ -258,6 +320,7 @@ def main():
             return owned.unpack()[0]
         check(wait_for(mock_ready), 'the mock notification daemon is on the bus')
         run(workdir)
+        test_turned_off(workdir)
     except Failure:
         pass
     finally:
