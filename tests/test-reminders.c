@@ -376,7 +376,8 @@ spend (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(BudgTransaction) transaction = budg_transaction_new (fixture->checking, date, amount_minor);
 
-  budg_transaction_set_category_id (transaction, category_id);
+  if (category_id != 0)
+    budg_transaction_set_category_id (transaction, category_id);
   g_assert_true (budg_transaction_store_add (budg_context_get_transactions (fixture->context),
                                              transaction, &error));
   g_assert_no_error (error);
@@ -506,6 +507,71 @@ test_budgets_not_grouped (Fixture       *fixture,
   g_assert_false (budg_reminder_is_bill (g_ptr_array_index ((GPtrArray *) g_ptr_array_index (groups, 1), 0)));
 }
 
+static void
+test_large_transactions (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) large = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) off = NULL;
+  g_autoptr(BudgTransaction) yen = NULL;
+  BudgReminderSettings settings = all_on;
+  BudgAccount *wallet;
+  BudgReminder *reminder;
+  gint64 big;
+  gint64 salary;
+
+  settings.large_transaction = 500;
+
+  spend (fixture, 0, "2026-03-10", -49999);
+  big = spend (fixture, 0, "2026-03-10", -50000);
+  salary = spend (fixture, 0, "2026-03-11", 120000);
+  /* More than a week old, and in the future: neither is news today. */
+  spend (fixture, 0, "2026-03-04", -90000);
+  spend (fixture, 0, "2026-03-20", -90000);
+
+  /* The threshold is in whole units of each account's currency: 600 yen
+   * are large, 6 dollars (600 cents) are not. */
+  wallet = budg_account_store_create (budg_context_get_accounts (fixture->context), "Yen wallet",
+                                      BUDG_ACCOUNT_KIND_CASH, "JPY", NULL, NULL, 0, &error);
+  g_assert_no_error (error);
+  yen = budg_transaction_new (budg_account_get_id (wallet), "2026-03-12", -600);
+  g_assert_true (budg_transaction_store_add (budg_context_get_transactions (fixture->context), yen, &error));
+  g_assert_no_error (error);
+  spend (fixture, 0, "2026-03-12", -600);
+
+  large = collect (fixture, &settings, "2026-03-12", 12);
+  g_assert_cmpuint (large->len, ==, 3);
+
+  reminder = g_ptr_array_index (large, 0);
+  g_assert_cmpstr (budg_reminder_kind_to_string (reminder->kind), ==, "transaction-large");
+  g_assert_false (budg_reminder_is_bill (reminder));
+  g_assert_cmpint (reminder->subject_id, ==, big);
+  g_assert_cmpstr (reminder->occurrence, ==, "2026-03-10");
+  g_assert_cmpint (reminder->amount_minor, ==, -50000);
+  g_assert_cmpstr (reminder->currency, ==, "USD");
+  /* Without a payee, the account names it. */
+  g_assert_cmpstr (reminder->name, ==, "Checking");
+
+  reminder = g_ptr_array_index (large, 1);
+  g_assert_cmpint (reminder->subject_id, ==, salary);
+  g_assert_cmpint (reminder->amount_minor, ==, 120000);
+
+  reminder = g_ptr_array_index (large, 2);
+  g_assert_cmpint (reminder->subject_id, ==, budg_transaction_get_id (yen));
+  g_assert_cmpstr (reminder->currency, ==, "JPY");
+
+  mark_sent (fixture, large);
+  again = collect (fixture, &settings, "2026-03-13", 12);
+  g_assert_cmpuint (again->len, ==, 0);
+
+  settings.large_transaction = 0;
+  spend (fixture, 0, "2026-03-13", -900000);
+  off = collect (fixture, &settings, "2026-03-13", 12);
+  g_assert_cmpuint (off->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +589,7 @@ main (int   argc,
   ADD ("/reminders/bills/snooze", test_snooze_until_tomorrow);
   ADD ("/reminders/budgets/levels", test_budgets);
   ADD ("/reminders/budgets/not-grouped", test_budgets_not_grouped);
+  ADD ("/reminders/transactions/large", test_large_transactions);
   ADD ("/reminders/grouping", test_grouping);
   ADD ("/reminders/quiet-hours", test_quiet_hours);
 

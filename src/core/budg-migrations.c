@@ -451,12 +451,12 @@ static const char migration_6[] =
  * occurrence name: a bill and its occurrence date for the bill kinds. Both
  * tables are bookkeeping of the notifier, not user data, so the audit log
  * leaves them out. For the budget kinds, subject_id is the budget's category
- * and occurrence its period. Self-contained, so it can take another number
+ * and occurrence its period; for a large transaction, its id and date. Self-contained, so it can take another number
  * at merge. */
 static const char migration_7[] =
   "CREATE TABLE reminders_sent (\n"
   "  kind TEXT NOT NULL CHECK (kind IN ('bill-upcoming', 'bill-due-today', 'bill-overdue',\n"
-  "                                   'budget-warning', 'budget-limit')),\n"
+  "                                   'budget-warning', 'budget-limit', 'transaction-large')),\n"
   "  subject_id INTEGER NOT NULL,\n"
   "  occurrence TEXT NOT NULL,\n"
   "  sent_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),\n"

@@ -14,6 +14,7 @@
 #include "budg-budget-store.h"
 #include "budg-date.h"
 #include "budg-error.h"
+#include "budg-money.h"
 #include "budg-period.h"
 #include "budg-reminders.h"
 
@@ -22,6 +23,10 @@
  * was not, a flood of year-old bills at the first check helps nobody, and
  * the Bills view lists them all anyway. */
 #define OVERDUE_LOOKBACK_DAYS 31
+
+/* Large transactions are news for a week: one imported from an older
+ * statement is history, not something to be told about. */
+#define LARGE_TRANSACTION_LOOKBACK_DAYS 7
 
 /**
  * budg_reminder_free:
@@ -60,6 +65,8 @@ budg_reminder_kind_to_string (BudgReminderKind kind)
       return "budget-warning";
     case BUDG_REMINDER_BUDGET_LIMIT:
       return "budget-limit";
+    case BUDG_REMINDER_LARGE_TRANSACTION:
+      return "transaction-large";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -239,6 +246,70 @@ collect_budgets (BudgContext                 *context,
   return TRUE;
 }
 
+static gboolean
+collect_large_transactions (BudgContext                 *context,
+                            const BudgReminderSettings  *settings,
+                            const char                  *today,
+                            GPtrArray                   *reminders,
+                            GError                     **error)
+{
+  BudgDatabase *database = budg_context_get_database (context);
+  g_autofree char *from = budg_date_add_days (today, -LARGE_TRANSACTION_LOOKBACK_DAYS);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* Transfers move money between one's own accounts: nothing was spent.
+   * The threshold in SQL is the smallest it can be (a currency without
+   * minor units); each currency's own scale is applied below. */
+  stmt = budg_database_prepare (database,
+                                "SELECT t.id, t.date, t.amount_minor, a.currency, coalesce(p.name, a.name)"
+                                " FROM transactions t JOIN accounts a ON a.id = t.account_id"
+                                " LEFT JOIN payees p ON p.id = t.payee_id"
+                                " WHERE t.date BETWEEN ?1 AND ?2 AND t.transfer_id IS NULL"
+                                "   AND abs(t.amount_minor) >= ?3"
+                                "   AND NOT EXISTS (SELECT 1 FROM reminders_sent r"
+                                "                   WHERE r.kind = 'transaction-large'"
+                                "                     AND r.subject_id = t.id)"
+                                " ORDER BY t.date, t.id",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, from, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, today, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, settings->large_transaction);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 amount = sqlite3_column_int64 (stmt, 2);
+      const char *currency = (const char *) sqlite3_column_text (stmt, 3);
+      gint64 threshold = settings->large_transaction;
+      BudgReminder *reminder;
+
+      for (int i = 0; i < budg_currency_get_minor_units (currency); i++)
+        threshold *= 10;
+      if (ABS (amount) < threshold)
+        continue;
+
+      reminder = g_new0 (BudgReminder, 1);
+      reminder->kind = BUDG_REMINDER_LARGE_TRANSACTION;
+      reminder->subject_id = sqlite3_column_int64 (stmt, 0);
+      reminder->occurrence = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      reminder->name = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      reminder->amount_minor = amount;
+      reminder->currency = g_strdup (currency);
+      g_ptr_array_add (reminders, reminder);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      budg_database_set_error (database, error, _("reading the transactions"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * budg_reminders_collect:
  * @context: the open database
@@ -253,13 +324,16 @@ collect_budgets (BudgContext                 *context,
  * yet, and the occurrence is not snoozed past @today. Income and autopay
  * bills are left out: nobody has to act on them. Then, with budgets on,
  * each budget of the current month or week that reached its warning level
- * or went over, once per period and level. Nothing is listed during the
+ * or went over, once per period and level; and with a large-transaction
+ * threshold, each transaction of the last week at least that large, once.
+ * Nothing is listed during the
  * quiet hours; the next check after them picks it up.
  *
  * Nothing is recorded: call budg_reminders_mark_sent() once sent.
  *
  * Returns: (transfer full) (element-type BudgReminder): the bill
- *   reminders in date order, then the budget ones, or %NULL with @error set
+ *   reminders in date order, then the budget ones, then the transactions,
+ *   or %NULL with @error set
  */
 GPtrArray *
 budg_reminders_collect (BudgContext                 *context,
@@ -357,6 +431,10 @@ budg_reminders_collect (BudgContext                 *context,
     }
 
   if (settings->budgets && !collect_budgets (context, settings, today, reminders, error))
+    return NULL;
+
+  if (settings->large_transaction > 0 &&
+      !collect_large_transactions (context, settings, today, reminders, error))
     return NULL;
 
   return g_steal_pointer (&reminders);
@@ -484,8 +562,8 @@ failed:
  * @threshold: from this many bill reminders, one notification holds them
  *   all; 0 never groups
  *
- * Budget reminders always go out one by one: each says something of its
- * own, where many bills due are one thing to do.
+ * Budget and transaction reminders always go out one by one: each says
+ * something of its own, where many bills due are one thing to do.
  *
  * Returns: (transfer full) (element-type GPtrArray): one array per
  *   notification, each borrowing its reminders from @reminders

@@ -20,6 +20,7 @@ typedef enum
   BUDG_REMINDER_BILL_OVERDUE,
   BUDG_REMINDER_BUDGET_WARNING,
   BUDG_REMINDER_BUDGET_LIMIT,
+  BUDG_REMINDER_LARGE_TRANSACTION,
 } BudgReminderKind;
 
 /**
@@ -30,6 +31,9 @@ typedef enum
  * @budgets: remind of budgets reaching @budget_warning_percent of what
  *   they allow in the current period, and of budgets going over it
  * @budget_warning_percent: the warning level of budgets, 1–100
+ * @large_transaction: remind of each transaction of the last week whose
+ *   size is at least this many whole units of its account's currency; 0
+ *   turns it off
  * @quiet_hours: whether @quiet_start and @quiet_end apply
  * @quiet_start: the hour (0–23) from which nothing is sent
  * @quiet_end: the hour (0–23) from which reminders are sent again; the
@@ -46,6 +50,7 @@ typedef struct
   gboolean bills_overdue;
   gboolean budgets;
   guint    budget_warning_percent;
+  guint    large_transaction;
   gboolean quiet_hours;
   guint    quiet_start;
   guint    quiet_end;
@@ -55,15 +60,16 @@ typedef struct
 /**
  * BudgReminder:
  * @kind: what happened
- * @subject_id: the bill, or the category of the budget
- * @occurrence: the bill's occurrence (the date the rule gave), or the
- *   budget's period ("YYYY-MM" or "YYYY-Www"); with @kind and @subject_id
- *   it names the event for good
+ * @subject_id: the bill, the category of the budget, or the transaction
+ * @occurrence: the bill's occurrence (the date the rule gave), the
+ *   budget's period ("YYYY-MM" or "YYYY-Www"), or the transaction's date;
+ *   with @kind and @subject_id it names the event for good
  * @due_date: the date the bill is due (after shifts and moves); %NULL for
- *   a budget
- * @name: the bill's name, or the budget's category path
- * @amount_minor: the bill's amount, signed like the due bill's; or what was
- *   spent against the budget
+ *   the other kinds
+ * @name: the bill's name, the budget's category path, or the
+ *   transaction's payee (its account's name when it has none)
+ * @amount_minor: the bill's amount, signed like the due bill's; what was
+ *   spent against the budget; or the transaction's signed amount
  * @limit_minor: what the budget allows in the period (budgeted and rolled
  *   over); 0 for a bill
  * @currency: the ISO 4217 code of the amounts

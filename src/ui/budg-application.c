@@ -720,19 +720,24 @@ load_settings (void)
 }
 
 static void
-show_budgets_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+show_view_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
 {
   BudgApplication *self = user_data;
-  BudgWindow *window = present_database (self, g_variant_get_string (parameter, NULL));
+  BudgWindow *window;
+  const char *path;
+  const char *view;
 
+  g_variant_get (parameter, "(&s&s)", &path, &view);
+
+  window = present_database (self, path);
   if (window != NULL)
-    budg_window_set_view (window, "budgets");
+    budg_window_set_view (window, view);
 }
 
 static const GActionEntry app_actions[] = {
-  { .name = "show-budgets", .activate = show_budgets_action, .parameter_type = "s" },
+  { .name = "show-view", .activate = show_view_action, .parameter_type = "(ss)" },
   { .name = "mark-paid", .activate = mark_paid_action, .parameter_type = "(sxss)" },
   { .name = "snooze", .activate = snooze_action, .parameter_type = "(sa(xss))" },
   { .name = "show-bill", .activate = show_bill_action, .parameter_type = "(sxss)" },

@@ -45,6 +45,7 @@ budg_notifier_read_settings (GSettings            *settings,
   out_settings->bills_overdue = g_settings_get_boolean (settings, "notify-bills-overdue");
   out_settings->budgets = g_settings_get_boolean (settings, "notify-budgets");
   out_settings->budget_warning_percent = g_settings_get_uint (settings, "budget-warning-percent");
+  out_settings->large_transaction = g_settings_get_uint (settings, "large-transaction-amount");
   out_settings->quiet_hours = g_settings_get_boolean (settings, "quiet-hours");
   out_settings->quiet_start = g_settings_get_uint (settings, "quiet-hours-start");
   out_settings->quiet_end = g_settings_get_uint (settings, "quiet-hours-end");
@@ -207,8 +208,36 @@ build_budget (const BudgReminder *reminder,
 
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
-  g_notification_set_default_action_and_target_value (notification, "app.show-budgets",
-                                                      g_variant_new_string (database_path));
+  g_notification_set_default_action_and_target_value (notification, "app.show-view",
+                                                      g_variant_new ("(ss)", database_path, "budgets"));
+
+  return g_steal_pointer (&notification);
+}
+
+static GNotification *
+build_transaction (const BudgReminder *reminder,
+                   const char         *database_path)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *amount = budg_money_format (ABS (reminder->amount_minor), reminder->currency);
+  g_autofree char *date = budg_date_format_short (reminder->occurrence);
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+
+  if (reminder->amount_minor < 0)
+    /* Translators: an amount and a payee, e.g. "$1,200.00 paid to Acme". */
+    title = g_strdup_printf (_("%s paid to %s"), amount, reminder->name);
+  else
+    /* Translators: an amount and a payee, e.g. "$1,200.00 received from Acme". */
+    title = g_strdup_printf (_("%s received from %s"), amount, reminder->name);
+
+  /* Translators: %s is a date. */
+  body = g_strdup_printf (_("A large transaction, on %s"), date);
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target_value (notification, "app.show-view",
+                                                      g_variant_new ("(ss)", database_path, "transactions"));
 
   return g_steal_pointer (&notification);
 }
@@ -223,7 +252,8 @@ build_budget (const BudgReminder *reminder,
  * group gets one that lists them, with Snooze for all, since paying several
  * bills with one click would be too easy to do by mistake. Activating the
  * notification opens Budg on the (first) bill in the Bills view. A budget
- * reminder, always alone, opens the Budgets view.
+ * reminder, always alone, opens the Budgets view, a large transaction the
+ * Transactions view.
  *
  * Returns: (transfer full): the notification
  */
@@ -241,6 +271,8 @@ budg_notifier_build (GPtrArray  *group,
 
   first = g_ptr_array_index (group, 0);
 
+  if (first->kind == BUDG_REMINDER_LARGE_TRANSACTION)
+    return build_transaction (first, database_path);
   if (!budg_reminder_is_bill (first))
     return build_budget (first, database_path);
 
@@ -332,7 +364,9 @@ budg_notifier_send_due (GApplication  *application,
       g_autoptr(GNotification) notification = budg_notifier_build (group, path, today);
       g_autofree char *id = NULL;
 
-      if (!budg_reminder_is_bill (first))
+      if (first->kind == BUDG_REMINDER_LARGE_TRANSACTION)
+        id = g_strdup_printf ("transaction-%" G_GINT64_FORMAT, first->subject_id);
+      else if (!budg_reminder_is_bill (first))
         /* Over the limit replaces the warning of the same period. */
         id = g_strdup_printf ("budget-%" G_GINT64_FORMAT "-%s", first->subject_id, first->occurrence);
       else if (group->len == 1)

@@ -146,16 +146,25 @@ def test_turned_off(workdir):
                XDG_CONFIG_HOME=os.path.join(workdir, 'config'))
     gsettings = ['gsettings', 'set', 'io.github.budg.Budg', 'background-reminders']
 
-    add_bill(db, 'Late rent', '700', datetime.date.today())
+    today = datetime.date.today()
+    add_bill(db, 'Late rent', '700', today)
+    # Large transactions are off by default; the key file turns them on.
+    cli(db, 'txn', 'add', '--account', 'Checking', '--date', today.isoformat(),
+        '--amount', '-750', '--payee', 'Acme')
+    subprocess.run(['gsettings', 'set', 'io.github.budg.Budg', 'large-transaction-amount', '500'],
+                   env=env, check=True)
     before = len(notifications())
     subprocess.run(gsettings + ['true'], env=env, check=True)
     background = subprocess.Popen([BUDG, '--background', '--db', db], env=env,
                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        # Its first check has run once its notification is out: from then on
-        # it follows the setting.
-        started = wait_for(lambda: len(notifications()) > before)
-        check(started and background.poll() is None, 'budg --background stays running')
+        # Its first check has run once its notifications are out: from then
+        # on it follows the setting.
+        sent = wait_for(lambda: len(notifications()) >= before + 2 and notifications()[before:])
+        check(sent and background.poll() is None, 'budg --background stays running', sent)
+        summaries = sorted(n['summary'] for n in sent)
+        ok(summaries == ['$750.00 paid to Acme', 'Late rent is due today'],
+           'a large transaction gets a notification of its own', sent)
         subprocess.run(gsettings + ['false'], env=env, check=True)
         _, errors = background.communicate(timeout=TIMEOUT)
         ok(background.returncode == 0,
