@@ -572,6 +572,49 @@ test_large_transactions (Fixture       *fixture,
   g_assert_cmpuint (off->len, ==, 0);
 }
 
+static void
+assert_next_check (const BudgReminderSettings *settings,
+                   GTimeZone                  *zone,
+                   int                         day,
+                   int                         hour,
+                   int                         expected_day,
+                   int                         expected_hour)
+{
+  g_autoptr(GDateTime) now = g_date_time_new (zone, 2026, 3, day, hour, 30, 0);
+  g_autoptr(GDateTime) next = budg_reminders_next_check (settings, now);
+
+  g_assert_cmpint (g_date_time_get_day_of_month (next), ==, expected_day);
+  g_assert_cmpint (g_date_time_get_hour (next), ==, expected_hour);
+  g_assert_cmpint (g_date_time_get_minute (next), ==, 0);
+}
+
+static void
+test_next_check (void)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_utc ();
+  BudgReminderSettings settings = all_on;
+
+  /* Without quiet hours: the next midnight. */
+  assert_next_check (&settings, zone, 10, 9, 11, 0);
+  assert_next_check (&settings, zone, 10, 23, 11, 0);
+
+  /* Quiet from 22 to 7: at 23:30 midnight comes first, and is quiet, so
+   * the check after it is at 7; in the small hours, 7 the same day. */
+  settings.quiet_hours = TRUE;
+  settings.quiet_start = 22;
+  settings.quiet_end = 7;
+  assert_next_check (&settings, zone, 10, 23, 11, 0);
+  assert_next_check (&settings, zone, 11, 0, 11, 7);
+  assert_next_check (&settings, zone, 11, 3, 11, 7);
+  assert_next_check (&settings, zone, 11, 12, 12, 0);
+
+  /* Quiet in the day, from 9 to 17: at 10:30, the end at 17. */
+  settings.quiet_start = 9;
+  settings.quiet_end = 17;
+  assert_next_check (&settings, zone, 10, 10, 10, 17);
+  assert_next_check (&settings, zone, 10, 18, 11, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -591,6 +634,7 @@ main (int   argc,
   ADD ("/reminders/budgets/not-grouped", test_budgets_not_grouped);
   ADD ("/reminders/transactions/large", test_large_transactions);
   ADD ("/reminders/grouping", test_grouping);
+  g_test_add_func ("/reminders/next-check", test_next_check);
   ADD ("/reminders/quiet-hours", test_quiet_hours);
 
 #undef ADD

@@ -111,6 +111,47 @@ budg_reminders_is_quiet (const BudgReminderSettings *settings,
   return hour >= settings->quiet_start || hour < settings->quiet_end;
 }
 
+/**
+ * budg_reminders_next_check:
+ * @settings: the user's choices
+ * @now: the local time of the check just made
+ *
+ * When a long-running Budg checks next: at the next local midnight, when
+ * new bills come due, or at the end of the quiet hours when they hold
+ * reminders back at @now, whichever comes first.
+ *
+ * Returns: (transfer full): the local time of the next check
+ */
+GDateTime *
+budg_reminders_next_check (const BudgReminderSettings *settings,
+                           GDateTime                  *now)
+{
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) end = NULL;
+
+  g_return_val_if_fail (settings != NULL, NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+
+  today = g_date_time_new (g_date_time_get_timezone (now), g_date_time_get_year (now),
+                           g_date_time_get_month (now), g_date_time_get_day_of_month (now), 0, 0, 0);
+  midnight = g_date_time_add_days (today, 1);
+
+  if (!budg_reminders_is_quiet (settings, (guint) g_date_time_get_hour (now)))
+    return g_steal_pointer (&midnight);
+
+  end = g_date_time_add_hours (today, (int) settings->quiet_end);
+  if (g_date_time_compare (end, now) <= 0)
+    {
+      g_autoptr(GDateTime) tomorrow = g_date_time_add_days (end, 1);
+
+      g_date_time_unref (end);
+      end = g_steal_pointer (&tomorrow);
+    }
+
+  return g_date_time_compare (end, midnight) < 0 ? g_steal_pointer (&end) : g_steal_pointer (&midnight);
+}
+
 static gboolean
 kind_for_due (const BudgReminderSettings *settings,
               const char                 *due_date,

@@ -92,6 +92,8 @@ const char   *budg_reminder_kind_to_string  (BudgReminderKind            kind);
 
 gboolean      budg_reminders_is_quiet       (const BudgReminderSettings *settings,
                                              guint                       hour);
+GDateTime    *budg_reminders_next_check     (const BudgReminderSettings *settings,
+                                             GDateTime                  *now) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray    *budg_reminders_collect        (BudgContext                *context,
                                              const BudgReminderSettings *settings,
                                              const char                 *today,

@@ -309,42 +309,20 @@ background_check_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* The next check is at the next local midnight, when new bills come due,
- * or at the end of the quiet hours when they hold reminders back now.
- * Timeouts stop while the machine sleeps, hence the check after resume. */
+/* Timeouts stop while the machine sleeps, hence also the check after
+ * resume. */
 static void
 schedule_background_check (BudgApplication *self)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) today = NULL;
   g_autoptr(GDateTime) next = NULL;
   BudgReminderSettings settings;
   GTimeSpan wait;
 
   g_clear_handle_id (&self->check_source, g_source_remove);
 
-  today = g_date_time_new_local (g_date_time_get_year (now), g_date_time_get_month (now),
-                                 g_date_time_get_day_of_month (now), 0, 0, 0);
-  next = g_date_time_add_days (today, 1);
-
   budg_notifier_read_settings (self->settings, &settings);
-  if (budg_reminders_is_quiet (&settings, (guint) g_date_time_get_hour (now)))
-    {
-      g_autoptr(GDateTime) end = g_date_time_add_hours (today, (int) settings.quiet_end);
-
-      if (g_date_time_compare (end, now) <= 0)
-        {
-          g_autoptr(GDateTime) later = g_date_time_add_days (end, 1);
-
-          g_date_time_unref (end);
-          end = g_steal_pointer (&later);
-        }
-      if (g_date_time_compare (end, next) < 0)
-        {
-          g_date_time_unref (next);
-          next = g_steal_pointer (&end);
-        }
-    }
+  next = budg_reminders_next_check (&settings, now);
 
   wait = g_date_time_difference (next, now);
   g_debug ("Next check of the bills in %" G_GINT64_FORMAT " s", wait / G_TIME_SPAN_SECOND);

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "budg-background.h"
+#include "budg-bill-dialog.h"
 #include "budg-context.h"
 #include "budg-preferences-window.h"
 #include "budg-resources.h"
@@ -127,6 +128,34 @@ test_preference_writes_autostart (void)
   g_rmdir (dir);
 }
 
+/* The preference's lead days are what a new bill starts with. */
+static void
+test_default_lead_days (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("budg-test-XXXXXX", &error);
+  g_autofree char *db = g_build_filename (dir, "budg.db", NULL);
+  g_autoptr(BudgContext) context = NULL;
+  GSettings *settings;
+  GtkWidget *dialog;
+
+  g_assert_no_error (error);
+  context = budg_context_new (db, &error);
+  g_assert_no_error (error);
+  settings = budg_context_get_settings (context);
+
+  g_settings_set_uint (settings, "default-lead-days", 9);
+  dialog = budg_bill_dialog_new (context, NULL, NULL);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (get_widget (dialog, "lead_spin"))), ==, 9);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_settings_reset (settings, "default-lead-days");
+  iterate ();
+
+  g_clear_object (&context);
+  g_unlink (db);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,6 +176,7 @@ main (int   argc,
   g_test_add_func ("/ui/notify/portal-options", test_portal_options);
   g_test_add_func ("/ui/notify/autostart-path", test_autostart_path);
   g_test_add_func ("/ui/notify/preference-writes-autostart", test_preference_writes_autostart);
+  g_test_add_func ("/ui/notify/default-lead-days", test_default_lead_days);
 
   status = g_test_run ();
 
