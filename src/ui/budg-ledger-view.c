@@ -118,9 +118,12 @@ _budg_ledger_view_lookup_due_row (BudgLedgerView *self,
 
 
 /* Selects the occurrence budg_ledger_view_show_occurrence() asked for, once
- * its row exists; returns whether it did. */
+ * its row exists; returns whether it did. Rows built for the range asked
+ * for are the last chance (@last): a bill since deleted is not waited for.
+ */
 static gboolean
-select_pending (BudgLedgerView *self)
+select_pending (BudgLedgerView *self,
+                gboolean        last)
 {
   guint n = n_rows (self);
 
@@ -140,6 +143,9 @@ select_pending (BudgLedgerView *self)
           return TRUE;
         }
     }
+
+  if (last)
+    g_clear_pointer (&self->pending_occurrence, g_free);
 
   return FALSE;
 }
@@ -579,7 +585,7 @@ _budg_ledger_view_rebuild (BudgLedgerView *self)
     gtk_stack_set_visible_child_name (self->table_stack, "table");
   gtk_stack_set_visible_child_name (self->stack, "ledger");
 
-  if (!select_pending (self) && had_focus)
+  if (!select_pending (self, TRUE) && had_focus)
     _budg_ledger_view_focus_selected (self);
 
   g_debug ("Built the ledger from %s to %s (%u rows) in %.1f ms",
@@ -1096,7 +1102,7 @@ budg_ledger_view_show_occurrence (BudgLedgerView *self,
     budg_set_str (&to, due_date);
 
   set_range (self, from, to);
-  select_pending (self);
+  select_pending (self, FALSE);
 }
 
 gboolean
