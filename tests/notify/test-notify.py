@@ -4,7 +4,10 @@
 # session bus: what `budg --check-due` sends for one bill and for several,
 # that a second check sends nothing again, and, with `budg --background`
 # running, that the check is handed to it and that the notification's
-# "Mark as Paid" and "Snooze" record exactly one payment and one snooze.
+# "Mark as Paid" and "Snooze" record exactly one payment and one snooze,
+# and that it checks again after a resume from suspend (logind's
+# PrepareForSleep, from a mock on a second bus standing in for the system
+# bus).
 # tests/notify/meson.build runs it in `dbus-run-session -- xvfb-run` (GTK
 # needs a display to start, even without a window), with BUDG_APP and
 # BUDG_CLI naming the programs. Prints TAP.
@@ -29,6 +32,7 @@ CLI = os.environ['BUDG_CLI']
 NOTIFICATIONS = 'org.freedesktop.Notifications'
 NOTIFICATIONS_PATH = '/org/freedesktop/Notifications'
 MOCK = 'org.freedesktop.DBus.Mock'
+LOGIN1 = 'org.freedesktop.login1'
 # Generous, for runs under AddressSanitizer; each wait ends as soon as it can.
 TIMEOUT = 60
 # How long to watch for a notification that must not come.
@@ -128,6 +132,17 @@ def activate(notification_id, key):
     mock_call('EmitSignal', GLib.Variant('(sssav)', (
         NOTIFICATIONS, 'ActionInvoked', 'us',
         [GLib.Variant('u', notification_id), GLib.Variant('s', key)])))
+
+
+system_bus = None
+
+
+def prepare_for_sleep(start):
+    system_bus.call_sync(LOGIN1, '/org/freedesktop/login1', MOCK, 'EmitSignal',
+                         GLib.Variant('(sssav)', ('org.freedesktop.login1.Manager',
+                                                  'PrepareForSleep', 'b',
+                                                  [GLib.Variant('b', start)])),
+                         None, Gio.DBusCallFlags.NONE, -1, None)
 
 
 def window_paths():
@@ -276,6 +291,18 @@ def run(workdir):
            payments(db, 'Internet'))
         ok(wait_for(lambda: calls('CloseNotification')), 'the paid notification is withdrawn')
 
+        # Suspend and resume: the resume is a check like the one at midnight.
+        # Before a window is open: a window's stores do not see bills that
+        # budg-cli adds behind their back.
+        add_bill(db, 'Insurance', '55', today)
+        prepare_for_sleep(True)
+        time.sleep(QUIET)
+        ok(len(notifications()) == 6, 'going to sleep checks nothing', notifications())
+        prepare_for_sleep(False)
+        sent = wait_for(lambda: notifications()[6:])
+        ok(len(sent) == 1 and sent[0]['summary'] == 'Insurance is due today',
+           'a resume from suspend checks the bills', sent)
+
         # Clicking the notification opens a window (GtkApplication exports
         # each window's actions on the bus under the application's path).
         # A notification acted on is gone, so this is another one.
@@ -297,7 +324,8 @@ def run(workdir):
 
         result = check_due(db)
         time.sleep(QUIET)
-        ok(len(notifications()) == 6, 'a snoozed bill is not sent again today', notifications())
+        ok(len(notifications()) == 7, 'a snoozed bill is not sent again today', notifications())
+
 
     finally:
         # Quitting through the application's own action, as the window would.
@@ -315,27 +343,46 @@ def run(workdir):
     ok(background.returncode == 0, 'budg --background quits cleanly', errors)
 
 
+def name_has_owner(connection, name):
+    owned = connection.call_sync('org.freedesktop.DBus', '/org/freedesktop/DBus',
+                                 'org.freedesktop.DBus', 'NameHasOwner', GLib.Variant('(s)', (name,)),
+                                 GLib.VariantType('(b)'), Gio.DBusCallFlags.NONE, -1, None)
+    return owned.unpack()[0]
+
+
 def main():
+    global system_bus
+    # A bus of our own as the system bus, with a mock logind on it: Budg
+    # must never see the real one, and there may be none.
+    system_daemon = subprocess.Popen(['dbus-daemon', '--session', '--nofork', '--print-address=1'],
+                                     stdout=subprocess.PIPE, text=True)
+    system_address = system_daemon.stdout.readline().strip()
+    os.environ['DBUS_SYSTEM_BUS_ADDRESS'] = system_address
+    system_bus = Gio.DBusConnection.new_for_address_sync(
+        system_address,
+        Gio.DBusConnectionFlags.AUTHENTICATION_CLIENT | Gio.DBusConnectionFlags.MESSAGE_BUS_CONNECTION,
+        None, None)
+    logind = subprocess.Popen([sys.executable, '-m', 'dbusmock', '--system', LOGIN1,
+                               '/org/freedesktop/login1', 'org.freedesktop.login1.Manager'],
+                              stdout=subprocess.DEVNULL)
     # The mock owns org.freedesktop.Notifications and no org.gtk.Notifications,
     # so GLib's freedesktop back end sends to it.
     mock = subprocess.Popen([sys.executable, '-m', 'dbusmock', '--template', 'notification_daemon'],
                             stdout=subprocess.DEVNULL)
     workdir = tempfile.mkdtemp(prefix='budg-notify-')
     try:
-        def mock_ready():
-            owned = bus.call_sync('org.freedesktop.DBus', '/org/freedesktop/DBus',
-                                  'org.freedesktop.DBus', 'NameHasOwner',
-                                  GLib.Variant('(s)', (NOTIFICATIONS,)), GLib.VariantType('(b)'),
-                                  Gio.DBusCallFlags.NONE, -1, None)
-            return owned.unpack()[0]
-        check(wait_for(mock_ready), 'the mock notification daemon is on the bus')
+        check(wait_for(lambda: name_has_owner(bus, NOTIFICATIONS)),
+              'the mock notification daemon is on the bus')
+        check(wait_for(lambda: name_has_owner(system_bus, LOGIN1)),
+              'the mock logind is on the other bus')
         run(workdir)
         test_turned_off(workdir)
     except Failure:
         pass
     finally:
-        mock.terminate()
-        mock.wait()
+        for process in (mock, logind, system_daemon):
+            process.terminate()
+            process.wait()
         shutil.rmtree(workdir, ignore_errors=True)
     print(f'1..{count}', flush=True)
     return 1 if failed else 0
