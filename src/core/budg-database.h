@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BudgDatabase, budg_database, BUDG, DATABASE, GObject)
 
 /* The schema version this build writes; PRAGMA user_version of a current file. */
-#define BUDG_DATABASE_SCHEMA_VERSION 7
+#define BUDG_DATABASE_SCHEMA_VERSION 8
 
 BudgDatabase  *budg_database_open              (const char    *path,
                                                 GError       **error) G_GNUC_WARN_UNUSED_RESULT;

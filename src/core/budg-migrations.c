@@ -476,6 +476,30 @@ static const char migration_7[] =
   "ALTER TABLE transactions ADD COLUMN authorized_date TEXT\n"
   "  CHECK (authorized_date IS NULL OR date(authorized_date) IS authorized_date);\n";
 
+/* Reminders: what was notified, so that each event of an occurrence (due
+ * soon, due today, overdue) is notified once, and what was snoozed, so that
+ * a check skips it until the date given. kind says what subject_id and
+ * occurrence name: a bill and its occurrence date for the bill kinds. Both
+ * tables are bookkeeping of the notifier, not user data, so the audit log
+ * leaves them out. For the budget kinds, subject_id is the budget's category
+ * and occurrence its period; for a large transaction, its id and date. */
+static const char migration_8[] =
+  "CREATE TABLE reminders_sent (\n"
+  "  kind TEXT NOT NULL CHECK (kind IN ('bill-upcoming', 'bill-due-today', 'bill-overdue',\n"
+  "                                   'budget-warning', 'budget-limit', 'transaction-large',\n"
+  "                                   'bank-needs-login')),\n"
+  "  subject_id INTEGER NOT NULL,\n"
+  "  occurrence TEXT NOT NULL,\n"
+  "  sent_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),\n"
+  "  PRIMARY KEY (kind, subject_id, occurrence)\n"
+  ");\n"
+  "CREATE TABLE reminder_snoozes (\n"
+  "  bill_id INTEGER NOT NULL REFERENCES bills (id) ON DELETE CASCADE,\n"
+  "  occurrence_date TEXT NOT NULL CHECK (date(occurrence_date) IS occurrence_date),\n"
+  "  until TEXT NOT NULL CHECK (date(until) IS until),\n"
+  "  PRIMARY KEY (bill_id, occurrence_date)\n"
+  ");\n";
+
 static const char * const migrations[] = {
   NULL,
   migration_1,
@@ -485,6 +509,7 @@ static const char * const migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_8,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BUDG_DATABASE_SCHEMA_VERSION + 1);

@@ -15,7 +15,9 @@
 #include "budg-application.h"
 #include "budg-date.h"
 #include "budg-context.h"
+#include "budg-notifier.h"
 #include "budg-preferences-window.h"
+#include "budg-reminders.h"
 #include "budg-resources.h"
 #include "budg-window.h"
 
@@ -41,6 +43,18 @@ struct _BudgApplication
   guint           screenshot_frames;
   gint64          screenshot_after;
   guint           screenshot_timeout;
+
+  /* --background: held without a window, checking the bills of
+   * background_path at start, at midnight, after the quiet hours and after
+   * a resume from suspend, until reminders in the background are turned off.
+   */
+  gboolean         background;
+  char            *background_path;
+  GSettings       *settings;
+  guint            check_source;
+  GCancellable    *cancellable;
+  GDBusConnection *system_bus;
+  guint            sleep_subscription;
 };
 
 G_DEFINE_FINAL_TYPE (BudgApplication, budg_application, ADW_TYPE_APPLICATION)
@@ -234,6 +248,192 @@ resolve_path (GApplicationCommandLine *command_line,
   return g_file_get_path (file);
 }
 
+/* The context of the window showing @path, or a new one: a payment made
+ * from a notification then shows at once in that window. */
+static BudgContext *
+acquire_context (BudgApplication  *self,
+                 const char       *path,
+                 GError          **error)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      BudgContext *context;
+
+      if (!BUDG_IS_WINDOW (l->data))
+        continue;
+
+      context = budg_window_get_context (l->data);
+      if (g_strcmp0 (budg_database_get_path (budg_context_get_database (context)), path) == 0)
+        return g_object_ref (context);
+    }
+
+  return budg_context_new (path, error);
+}
+
+static int
+check_due (BudgApplication  *self,
+           const char       *path,
+           GError          **error)
+{
+  g_autoptr(BudgContext) context = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  context = acquire_context (self, path, error);
+  if (context == NULL)
+    return -1;
+
+  return budg_notifier_send_due (G_APPLICATION (self), context, now, error);
+}
+
+static void schedule_background_check (BudgApplication *self);
+
+static void
+run_background_check (BudgApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (check_due (self, self->background_path, &error) < 0)
+    g_warning ("Could not check the bills of %s: %s", self->background_path, error->message);
+
+  schedule_background_check (self);
+}
+
+static gboolean
+background_check_cb (gpointer user_data)
+{
+  BudgApplication *self = user_data;
+
+  self->check_source = 0;
+  run_background_check (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Timeouts stop while the machine sleeps, hence also the check after
+ * resume. */
+static void
+schedule_background_check (BudgApplication *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) next = NULL;
+  BudgReminderSettings settings;
+  GTimeSpan wait;
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+
+  budg_notifier_read_settings (self->settings, &settings);
+  next = budg_reminders_next_check (&settings, now);
+
+  wait = g_date_time_difference (next, now);
+  g_debug ("Next check of the bills in %" G_GINT64_FORMAT " s", wait / G_TIME_SPAN_SECOND);
+  /* A second late rather than early, so the date has changed. */
+  self->check_source = g_timeout_add_seconds ((guint) (wait / G_TIME_SPAN_SECOND) + 1,
+                                              background_check_cb, self);
+}
+
+static void
+prepare_for_sleep_cb (GDBusConnection *connection,
+                      const char      *sender_name,
+                      const char      *object_path,
+                      const char      *interface_name,
+                      const char      *signal_name,
+                      GVariant        *parameters,
+                      gpointer         user_data)
+{
+  BudgApplication *self = user_data;
+  gboolean going_to_sleep = TRUE;
+
+  if (g_variant_is_of_type (parameters, G_VARIANT_TYPE ("(b)")))
+    g_variant_get (parameters, "(b)", &going_to_sleep);
+
+  if (!going_to_sleep && self->background)
+    {
+      g_debug ("Resumed from suspend");
+      run_background_check (self);
+    }
+}
+
+static void
+system_bus_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  BudgApplication *self;
+  g_autoptr(GDBusConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  connection = g_bus_get_finish (result, &error);
+  if (connection == NULL)
+    {
+      /* No system bus (a container, the tests): Budg still checks at
+       * midnight, just not right after a resume. */
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("No system bus, so no check after resume: %s", error->message);
+      return;
+    }
+
+  self = user_data;
+  if (!self->background)
+    return;
+
+  self->system_bus = g_steal_pointer (&connection);
+  self->sleep_subscription =
+    g_dbus_connection_signal_subscribe (self->system_bus, "org.freedesktop.login1",
+                                        "org.freedesktop.login1.Manager", "PrepareForSleep",
+                                        "/org/freedesktop/login1", NULL,
+                                        G_DBUS_SIGNAL_FLAGS_NONE,
+                                        prepare_for_sleep_cb, self, NULL);
+}
+
+static void
+stop_background (BudgApplication *self)
+{
+  if (!self->background)
+    return;
+
+  self->background = FALSE;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  if (self->sleep_subscription != 0)
+    g_dbus_connection_signal_unsubscribe (self->system_bus, self->sleep_subscription);
+  self->sleep_subscription = 0;
+  g_clear_object (&self->system_bus);
+  g_clear_pointer (&self->background_path, g_free);
+
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+background_reminders_changed_cb (BudgApplication *self)
+{
+  if (!g_settings_get_boolean (self->settings, "background-reminders"))
+    {
+      g_debug ("Reminders in the background were turned off");
+      stop_background (self);
+    }
+}
+
+static void
+start_background (BudgApplication *self,
+                  const char      *path)
+{
+  /* A second --background only checks again, maybe another database. */
+  if (!self->background)
+    {
+      self->background = TRUE;
+      g_application_hold (G_APPLICATION (self));
+
+      self->cancellable = g_cancellable_new ();
+      g_bus_get (G_BUS_TYPE_SYSTEM, self->cancellable, system_bus_cb, self);
+    }
+
+  g_free (self->background_path);
+  self->background_path = g_strdup (path);
+
+  run_background_check (self);
+}
+
 static void
 budg_application_activate (GApplication *application)
 {
@@ -267,6 +467,27 @@ budg_application_command_line (GApplication            *application,
     arg = g_application_command_line_getenv (command_line, "BUDG_DB");
 
   path = resolve_path (command_line, arg);
+
+  if (g_variant_dict_contains (options, "check-due"))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Run here, in the Budg already running if there is one: its
+       * notifications' actions then reach a live process. */
+      if (check_due (self, path, &error) < 0)
+        {
+          g_application_command_line_printerr (command_line, "budg: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_contains (options, "background"))
+    {
+      start_background (self, path);
+      return EXIT_SUCCESS;
+    }
+
   budg_application_open_database (self, path);
 
   return EXIT_SUCCESS;
@@ -346,7 +567,158 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The window of @path, opened if needed; NULL when it could not be. */
+static BudgWindow *
+present_database (BudgApplication *self,
+                  const char      *path)
+{
+  budg_application_open_database (self, path);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (BUDG_IS_WINDOW (l->data) &&
+          g_strcmp0 (budg_database_get_path (budg_context_get_database (budg_window_get_context (l->data))),
+                     path) == 0)
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* Notifications' actions run in whichever Budg receives them, with or
+ * without a window: what they act on is in their target. */
+static void
+mark_paid_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  BudgApplication *self = user_data;
+  g_autoptr(BudgContext) context = NULL;
+  g_autoptr(BudgDueBill) due = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  const char *path;
+  const char *occurrence;
+  const char *due_date;
+  gint64 bill_id;
+
+  g_variant_get (parameter, "(&sx&s&s)", &path, &bill_id, &occurrence, &due_date);
+
+  /* Paying takes a moment; the application must not quit half way. */
+  g_application_hold (G_APPLICATION (self));
+
+  context = acquire_context (self, path, &error);
+  if (context != NULL)
+    due = budg_reminders_find_due (context, bill_id, occurrence, due_date, &error);
+
+  /* Already paid (in the window, or a second click): nothing to do. */
+  if (due != NULL && budg_due_bill_get_status (due) != BUDG_DUE_STATUS_PAID &&
+      budg_due_store_pay (budg_context_get_dues (context), due, NULL, FALSE, 0, &error) == 0)
+    g_clear_object (&due);
+
+  if (due == NULL)
+    g_warning ("Could not mark the bill as paid: %s", error->message);
+
+  id = budg_notifier_dup_id (bill_id, occurrence);
+  g_application_withdraw_notification (G_APPLICATION (self), id);
+
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+snooze_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  BudgApplication *self = user_data;
+  g_autoptr(BudgContext) context = NULL;
+  g_autoptr(GVariantIter) iter = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = budg_date_today ();
+  g_autofree char *tomorrow = budg_date_add_days (today, 1);
+  const char *path;
+  const char *occurrence;
+  const char *due_date;
+  gint64 bill_id;
+
+  g_variant_get (parameter, "(&sa(xss))", &path, &iter);
+
+  g_application_hold (G_APPLICATION (self));
+
+  context = acquire_context (self, path, &error);
+  while (context != NULL && g_variant_iter_next (iter, "(x&s&s)", &bill_id, &occurrence, &due_date))
+    {
+      g_autofree char *id = budg_notifier_dup_id (bill_id, occurrence);
+
+      if (!budg_reminders_snooze (context, bill_id, occurrence, tomorrow, &error))
+        break;
+      g_application_withdraw_notification (G_APPLICATION (self), id);
+    }
+
+  if (error != NULL)
+    g_warning ("Could not snooze the reminder: %s", error->message);
+
+  g_application_release (G_APPLICATION (self));
+}
+
+static void
+show_bill_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  BudgApplication *self = user_data;
+  BudgWindow *window;
+  const char *path;
+  const char *occurrence;
+  const char *due_date;
+  gint64 bill_id;
+
+  g_variant_get (parameter, "(&sx&s&s)", &path, &bill_id, &occurrence, &due_date);
+
+  window = present_database (self, path);
+  if (window != NULL)
+    budg_window_show_occurrence (window, bill_id, occurrence, due_date);
+}
+
+/* Optional like the context's: an uninstalled build may lack the schema. */
+static GSettings *
+load_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source == NULL)
+    return NULL;
+
+  schema = g_settings_schema_source_lookup (source, SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    return NULL;
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+show_view_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  BudgApplication *self = user_data;
+  BudgWindow *window;
+  const char *path;
+  const char *view;
+
+  g_variant_get (parameter, "(&s&s)", &path, &view);
+
+  window = present_database (self, path);
+  if (window != NULL)
+    budg_window_set_view (window, view);
+}
+
 static const GActionEntry app_actions[] = {
+  { .name = "show-view", .activate = show_view_action, .parameter_type = "(ss)" },
+  { .name = "mark-paid", .activate = mark_paid_action, .parameter_type = "(sxss)" },
+  { .name = "snooze", .activate = snooze_action, .parameter_type = "(sa(xss))" },
+  { .name = "show-bill", .activate = show_bill_action, .parameter_type = "(sxss)" },
   { .name = "quit", .activate = quit_action },
   { .name = "preferences", .activate = preferences_action },
   { .name = "about", .activate = about_action },
@@ -368,6 +740,12 @@ budg_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
 
+  self->settings = load_settings ();
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::background-reminders",
+                             G_CALLBACK (background_reminders_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
@@ -383,6 +761,27 @@ budg_application_startup (GApplication *application)
       self->screenshot_timeout = g_timeout_add_once (SCREENSHOT_TIMEOUT_SECONDS * 1000,
                                                      screenshot_timeout_cb, self);
     }
+}
+
+static void
+budg_application_shutdown (GApplication *application)
+{
+  BudgApplication *self = BUDG_APPLICATION (application);
+
+  /* Quitting from a window while in the background ends both. */
+  stop_background (self);
+
+  G_APPLICATION_CLASS (budg_application_parent_class)->shutdown (application);
+}
+
+static void
+budg_application_dispose (GObject *object)
+{
+  BudgApplication *self = (BudgApplication *) object;
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (budg_application_parent_class)->dispose (object);
 }
 
 static void
@@ -409,11 +808,13 @@ budg_application_class_init (BudgApplicationClass *klass)
    */
   g_assert (budg_get_resource () != NULL);
 
+  object_class->dispose = budg_application_dispose;
   object_class->finalize = budg_application_finalize;
 
   application_class->activate = budg_application_activate;
   application_class->command_line = budg_application_command_line;
   application_class->startup = budg_application_startup;
+  application_class->shutdown = budg_application_shutdown;
 }
 
 static void
@@ -422,6 +823,10 @@ budg_application_init (BudgApplication *self)
   static const GOptionEntry options[] = {
     { "db", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the database at PATH instead of the default one (or $BUDG_DB)"), N_("PATH") },
+    { "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Run without a window and send reminders of bills that are due"), NULL },
+    { "check-due", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Send reminders of bills that are due, then exit"), NULL },
     { NULL }
   };
 

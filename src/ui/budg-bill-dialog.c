@@ -1228,6 +1228,11 @@ budg_bill_dialog_constructed (GObject *object)
     }
   else
     {
+      GSettings *settings = budg_context_get_settings (self->context);
+
+      /* How early a new bill is reminded of is a preference. */
+      if (settings != NULL)
+        gtk_spin_button_set_value (self->lead_spin, g_settings_get_uint (settings, "default-lead-days"));
       follow_start_date (self);
       gtk_window_set_title (GTK_WINDOW (self), _("New Bill"));
       gtk_button_set_label (self->save_button, _("_Add"));

@@ -30,6 +30,9 @@ struct _BudgLedgerView
   GtkWidget           *date_popover;
   GtkCalendar         *date_calendar;
   gint64               date_popover_due_id;
+  /* The occurrence to select once the rows are built (from a notification). */
+  gint64               pending_bill_id;
+  char                *pending_occurrence;
 
   AdwToastOverlay     *toast_overlay;
   GtkStack            *stack;

@@ -117,6 +117,39 @@ _budg_ledger_view_lookup_due_row (BudgLedgerView *self,
 }
 
 
+/* Selects the occurrence budg_ledger_view_show_occurrence() asked for, once
+ * its row exists; returns whether it did. Rows built for the range asked
+ * for are the last chance (@last): a bill since deleted is not waited for.
+ */
+static gboolean
+select_pending (BudgLedgerView *self,
+                gboolean        last)
+{
+  guint n = n_rows (self);
+
+  if (self->pending_occurrence == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      BudgDueBill *due = budg_ledger_row_get_due_bill (_budg_ledger_view_get_row (self, i));
+
+      if (due != NULL && budg_due_bill_get_bill_id (due) == self->pending_bill_id &&
+          g_strcmp0 (budg_due_bill_get_occurrence_date (due), self->pending_occurrence) == 0)
+        {
+          g_clear_pointer (&self->pending_occurrence, g_free);
+          gtk_single_selection_set_selected (self->selection, i);
+          _budg_ledger_view_focus_selected (self);
+          return TRUE;
+        }
+    }
+
+  if (last)
+    g_clear_pointer (&self->pending_occurrence, g_free);
+
+  return FALSE;
+}
+
 static char *
 dup_row_key (BudgLedgerRow *row)
 {
@@ -552,7 +585,7 @@ _budg_ledger_view_rebuild (BudgLedgerView *self)
     gtk_stack_set_visible_child_name (self->table_stack, "table");
   gtk_stack_set_visible_child_name (self->stack, "ledger");
 
-  if (had_focus)
+  if (!select_pending (self, TRUE) && had_focus)
     _budg_ledger_view_focus_selected (self);
 
   g_debug ("Built the ledger from %s to %s (%u rows) in %.1f ms",
@@ -675,6 +708,7 @@ budg_ledger_view_finalize (GObject *object)
 
   g_clear_pointer (&self->from, g_free);
   g_clear_pointer (&self->to, g_free);
+  g_clear_pointer (&self->pending_occurrence, g_free);
 
   G_OBJECT_CLASS (budg_ledger_view_parent_class)->finalize (object);
 }
@@ -1021,6 +1055,54 @@ budg_ledger_view_set_range (BudgLedgerView *self,
     }
 
   set_range (self, clean_from, clean_to);
+}
+
+/**
+ * budg_ledger_view_show_occurrence:
+ * @self: a #BudgLedgerView
+ * @bill_id: the bill
+ * @occurrence_date: its occurrence
+ * @due_date: the date it is due, which the range is widened to include
+ *
+ * Selects the row of one occurrence of a bill, now or when the rows are
+ * next built: a notification opens Budg on its bill.
+ */
+void
+budg_ledger_view_show_occurrence (BudgLedgerView *self,
+                                  gint64          bill_id,
+                                  const char     *occurrence_date,
+                                  const char     *due_date)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  g_return_if_fail (BUDG_IS_LEDGER_VIEW (self));
+  g_return_if_fail (occurrence_date != NULL);
+  g_return_if_fail (due_date != NULL);
+
+  self->pending_bill_id = bill_id;
+  g_free (self->pending_occurrence);
+  self->pending_occurrence = g_strdup (occurrence_date);
+
+  if (self->from != NULL && self->to != NULL)
+    {
+      from = g_strdup (self->from);
+      to = g_strdup (self->to);
+    }
+  else
+    {
+      g_autofree char *today = budg_date_today ();
+
+      budg_ledger_default_range (budg_context_get_database (self->context), today, &from, &to);
+    }
+
+  if (strcmp (due_date, from) < 0)
+    budg_set_str (&from, due_date);
+  if (strcmp (due_date, to) > 0)
+    budg_set_str (&to, due_date);
+
+  set_range (self, from, to);
+  select_pending (self, FALSE);
 }
 
 gboolean

@@ -30,5 +30,9 @@ gboolean     budg_ledger_view_get_compact    (BudgLedgerView *self);
 void         budg_ledger_view_set_compact    (BudgLedgerView *self,
                                               gboolean        compact);
 GListModel  *budg_ledger_view_get_rows       (BudgLedgerView *self);
+void         budg_ledger_view_show_occurrence (BudgLedgerView *self,
+                                               gint64          bill_id,
+                                               const char     *occurrence_date,
+                                               const char     *due_date);
 
 G_END_DECLS

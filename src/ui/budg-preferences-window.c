@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "budg-background.h"
 #include "budg-money.h"
 #include "budg-preferences-window.h"
 
@@ -22,6 +23,20 @@ struct _BudgPreferencesWindow
   AdwPreferencesGroup  *money_group;
   AdwComboRow          *currency_row;
   AdwComboRow          *first_day_row;
+  AdwPreferencesGroup  *notifications_group;
+  GtkSwitch            *upcoming_switch;
+  GtkSwitch            *due_today_switch;
+  GtkSwitch            *overdue_switch;
+  GtkSwitch            *budgets_switch;
+  GtkSpinButton        *budget_warning_spin;
+  GtkSpinButton        *large_transaction_spin;
+  GtkSpinButton        *lead_days_spin;
+  AdwExpanderRow       *quiet_hours_row;
+  GtkSpinButton        *quiet_start_spin;
+  GtkSpinButton        *quiet_end_spin;
+  GtkSwitch            *background_switch;
+
+  GCancellable         *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (BudgPreferencesWindow, budg_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -101,6 +116,76 @@ create_currency_model (const char * const *codes)
 }
 
 static void
+request_background_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(BudgPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GSettings *settings;
+
+  if (budg_background_request_finish (result, &error))
+    return;
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->context == NULL)
+    return;
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+
+  /* The switch says what happens at the next login: not what was asked
+   * for when it could not be done. */
+  settings = budg_context_get_settings (self->context);
+  if (g_settings_get_boolean (settings, "background-reminders"))
+    g_settings_set_boolean (settings, "background-reminders", FALSE);
+}
+
+/* Follows the setting rather than the switch, so a change made elsewhere
+ * while this window is open is carried out too, once. */
+static void
+background_reminders_changed_cb (BudgPreferencesWindow *self,
+                                 const char            *key,
+                                 GSettings             *settings)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  budg_background_request_async (g_settings_get_boolean (settings, key), self->cancellable,
+                                 request_background_cb, g_object_ref (self));
+}
+
+static void
+bind_notifications (BudgPreferencesWindow *self,
+                    GSettings             *settings)
+{
+  g_settings_bind (settings, "notify-bills-upcoming", self->upcoming_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "notify-bills-due-today", self->due_today_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "notify-bills-overdue", self->overdue_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "notify-budgets", self->budgets_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "budget-warning-percent", self->budget_warning_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "large-transaction-amount", self->large_transaction_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "default-lead-days", self->lead_days_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "quiet-hours", self->quiet_hours_row, "enable-expansion",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "quiet-hours-start", self->quiet_start_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "quiet-hours-end", self->quiet_end_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "background-reminders", self->background_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (settings, "changed::background-reminders",
+                           G_CALLBACK (background_reminders_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
 budg_preferences_window_constructed (GObject *object)
 {
   BudgPreferencesWindow *self = (BudgPreferencesWindow *) object;
@@ -124,8 +209,11 @@ budg_preferences_window_constructed (GObject *object)
                                                "Budg to fix this."));
       gtk_widget_set_sensitive (GTK_WIDGET (self->currency_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->first_day_row), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->notifications_group), FALSE);
       return;
     }
+
+  bind_notifications (self, settings);
 
   /* The code lists are static, so they outlive the bindings. */
   g_settings_bind_with_mapping (settings, "default-currency",
@@ -145,6 +233,8 @@ budg_preferences_window_dispose (GObject *object)
 {
   BudgPreferencesWindow *self = (BudgPreferencesWindow *) object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), BUDG_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->context);
 
@@ -211,6 +301,18 @@ budg_preferences_window_class_init (BudgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, money_group);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, first_day_row);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, notifications_group);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, upcoming_switch);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, due_today_switch);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, overdue_switch);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, budgets_switch);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, budget_warning_spin);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, large_transaction_spin);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, lead_days_spin);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, quiet_hours_row);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, quiet_start_spin);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, quiet_end_spin);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, background_switch);
 }
 
 static void

@@ -578,6 +578,28 @@ budg_window_set_view (BudgWindow *self,
 }
 
 /**
+ * budg_window_show_occurrence:
+ * @self: a #BudgWindow
+ * @bill_id: the bill
+ * @occurrence_date: its occurrence
+ * @due_date: the date it is due
+ *
+ * Shows the Bills view with that occurrence of the bill selected, for a
+ * notification about it that was clicked.
+ */
+void
+budg_window_show_occurrence (BudgWindow *self,
+                             gint64      bill_id,
+                             const char *occurrence_date,
+                             const char *due_date)
+{
+  g_return_if_fail (BUDG_IS_WINDOW (self));
+
+  budg_window_set_view (self, "bills");
+  budg_ledger_view_show_occurrence (self->ledger_view, bill_id, occurrence_date, due_date);
+}
+
+/**
  * budg_window_add_toast:
  * @self: a #BudgWindow
  * @toast: (transfer full): the toast to show

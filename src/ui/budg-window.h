@@ -23,6 +23,10 @@ gboolean     budg_window_get_ready   (BudgWindow     *self);
 const char  *budg_window_get_view    (BudgWindow     *self);
 void         budg_window_set_view    (BudgWindow     *self,
                                       const char     *view);
+void         budg_window_show_occurrence (BudgWindow *self,
+                                          gint64      bill_id,
+                                          const char *occurrence_date,
+                                          const char *due_date);
 void         budg_window_add_toast   (BudgWindow     *self,
                                       AdwToast       *toast);
 

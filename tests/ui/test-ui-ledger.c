@@ -978,6 +978,40 @@ test_ledger_edit_occurrence (Fixture       *fixture,
                      row_at (fixture, find_due_row (fixture, "Power", NULL)))), ==, -9000);
 }
 
+/* A notification opens the ledger on its occurrence: the range grows to
+ * hold it and its row is selected. */
+static void
+test_ledger_show_occurrence (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GtkSelectionModel *selection;
+  BudgBill *bill;
+  BudgDueBill *due;
+  guint selected;
+
+  add_bill (fixture, "Rent", fixture->checking_id, 120000, "FREQ=MONTHLY", "2040-03-05", FALSE);
+  bill = add_bill (fixture, "Insurance", fixture->checking_id, 30000, "FREQ=MONTHLY", "2040-03-20", FALSE);
+  open_view (fixture);
+
+  budg_ledger_view_show_occurrence (fixture->view, budg_bill_get_id (bill), "2040-06-20", "2040-06-20");
+
+  g_assert_cmpstr (budg_ledger_view_get_from (fixture->view), ==, FROM);
+  g_assert_cmpstr (budg_ledger_view_get_to (fixture->view), ==, "2040-06-20");
+  selection = get_selection (fixture);
+  SPIN_UNTIL (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)) != GTK_INVALID_LIST_POSITION);
+  selected = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection));
+  due = due_at (fixture, selected);
+  g_assert_nonnull (due);
+  g_assert_cmpint (budg_due_bill_get_bill_id (due), ==, budg_bill_get_id (bill));
+  g_assert_cmpstr (budg_due_bill_get_occurrence_date (due), ==, "2040-06-20");
+
+  /* One inside the range selects its row without changing the range. */
+  budg_ledger_view_show_occurrence (fixture->view, budg_bill_get_id (bill), "2040-04-20", "2040-04-20");
+  g_assert_cmpstr (budg_ledger_view_get_to (fixture->view), ==, "2040-06-20");
+  due = due_at (fixture, gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (selection)));
+  g_assert_cmpstr (budg_due_bill_get_occurrence_date (due), ==, "2040-04-20");
+}
+
 static void
 test_ledger_edit_future (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -1428,6 +1462,7 @@ main (int   argc,
   ADD ("/ui/ledger/edit/future", test_ledger_edit_future);
   ADD ("/ui/ledger/delete-bill", test_ledger_delete_bill);
   ADD ("/ui/ledger/window", test_window_bills_page);
+  ADD ("/ui/ledger/show-occurrence", test_ledger_show_occurrence);
   ADD ("/ui/bill-dialog/rrules", test_dialog_rrules);
   ADD ("/ui/bill-dialog/custom-rule", test_dialog_custom_rule);
   ADD ("/ui/bill-dialog/create", test_dialog_create);
