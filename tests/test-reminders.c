@@ -18,6 +18,7 @@ static const BudgReminderSettings all_on = {
   .bills_due_today = TRUE,
   .bills_overdue = TRUE,
   .quiet_hours = FALSE,
+  .banks = TRUE,
   .group_threshold = 3,
 };
 
@@ -573,6 +574,64 @@ test_large_transactions (Fixture       *fixture,
 }
 
 static void
+exec_sql (Fixture    *fixture,
+          const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  budg_database_exec (budg_context_get_database (fixture->context), sql, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_banks (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) next_time = NULL;
+  g_autoptr(GPtrArray) off = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  BudgReminderSettings settings = all_on;
+  BudgReminder *reminder;
+
+  exec_sql (fixture,
+            "INSERT INTO plaid_items (item_id, environment, institution_name, state, last_sync_at)"
+            " VALUES ('item-ok', 'sandbox', 'Good Bank', 'ok', '2026-03-01T08:00:00Z'),"
+            "        ('item-login', 'sandbox', 'First Platypus Bank', 'needs-login', '2026-03-02T08:00:00Z'),"
+            "        ('item-error', 'sandbox', NULL, 'error', NULL)");
+
+  first = collect (fixture, &settings, "2026-03-12", 12);
+  g_assert_cmpuint (first->len, ==, 1);
+  reminder = g_ptr_array_index (first, 0);
+  g_assert_cmpstr (budg_reminder_kind_to_string (reminder->kind), ==, "bank-needs-login");
+  g_assert_false (budg_reminder_is_bill (reminder));
+  g_assert_cmpstr (reminder->name, ==, "First Platypus Bank");
+  g_assert_cmpstr (reminder->occurrence, ==, "2026-03-02T08:00:00Z");
+
+  /* Alone in its notification, even beside enough bills to group. */
+  groups = budg_reminders_group (first, 1);
+  g_assert_cmpuint (groups->len, ==, 1);
+
+  mark_sent (fixture, first);
+  again = collect (fixture, &settings, "2026-03-13", 12);
+  g_assert_cmpuint (again->len, ==, 0);
+
+  /* Logged in, synced, then asked again: a new event. */
+  exec_sql (fixture,
+            "UPDATE plaid_items SET state = 'needs-login', last_sync_at = '2026-03-20T08:00:00Z'"
+            " WHERE item_id = 'item-login'");
+  next_time = collect (fixture, &settings, "2026-03-21", 12);
+  g_assert_cmpuint (next_time->len, ==, 1);
+  g_assert_cmpstr (((BudgReminder *) g_ptr_array_index (next_time, 0))->occurrence, ==,
+                   "2026-03-20T08:00:00Z");
+
+  settings.banks = FALSE;
+  off = collect (fixture, &settings, "2026-03-21", 12);
+  g_assert_cmpuint (off->len, ==, 0);
+}
+
+static void
 assert_next_check (const BudgReminderSettings *settings,
                    GTimeZone                  *zone,
                    int                         day,
@@ -633,6 +692,7 @@ main (int   argc,
   ADD ("/reminders/budgets/levels", test_budgets);
   ADD ("/reminders/budgets/not-grouped", test_budgets_not_grouped);
   ADD ("/reminders/transactions/large", test_large_transactions);
+  ADD ("/reminders/banks/needs-login", test_banks);
   ADD ("/reminders/grouping", test_grouping);
   g_test_add_func ("/reminders/next-check", test_next_check);
   ADD ("/reminders/quiet-hours", test_quiet_hours);

@@ -67,6 +67,8 @@ budg_reminder_kind_to_string (BudgReminderKind kind)
       return "budget-limit";
     case BUDG_REMINDER_LARGE_TRANSACTION:
       return "transaction-large";
+    case BUDG_REMINDER_BANK_NEEDS_LOGIN:
+      return "bank-needs-login";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -351,6 +353,53 @@ collect_large_transactions (BudgContext                 *context,
   return TRUE;
 }
 
+/* A connection that needs its login again is one event until a sync
+ * succeeds: the time of the last good sync names it, so the next time the
+ * bank asks is another event. */
+static gboolean
+collect_banks (BudgContext  *context,
+               GPtrArray    *reminders,
+               GError      **error)
+{
+  BudgDatabase *database = budg_context_get_database (context);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = budg_database_prepare (database,
+                                "SELECT i.rowid, coalesce(i.institution_name, i.item_id),"
+                                "       coalesce(i.last_sync_at, i.created_at)"
+                                " FROM plaid_items i"
+                                " WHERE i.state = 'needs-login'"
+                                "   AND NOT EXISTS (SELECT 1 FROM reminders_sent r"
+                                "                   WHERE r.kind = 'bank-needs-login'"
+                                "                     AND r.subject_id = i.rowid"
+                                "                     AND r.occurrence = coalesce(i.last_sync_at, i.created_at))"
+                                " ORDER BY i.rowid",
+                                error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      BudgReminder *reminder = g_new0 (BudgReminder, 1);
+
+      reminder->kind = BUDG_REMINDER_BANK_NEEDS_LOGIN;
+      reminder->subject_id = sqlite3_column_int64 (stmt, 0);
+      reminder->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      reminder->occurrence = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (reminders, reminder);
+    }
+  sqlite3_reset (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      budg_database_set_error (database, error, _("reading the bank connections"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * budg_reminders_collect:
  * @context: the open database
@@ -366,15 +415,16 @@ collect_large_transactions (BudgContext                 *context,
  * bills are left out: nobody has to act on them. Then, with budgets on,
  * each budget of the current month or week that reached its warning level
  * or went over, once per period and level; and with a large-transaction
- * threshold, each transaction of the last week at least that large, once.
- * Nothing is listed during the
+ * threshold, each transaction of the last week at least that large, once;
+ * with banks on, each bank connection that needs the user to log in
+ * again, once until it syncs again. Nothing is listed during the
  * quiet hours; the next check after them picks it up.
  *
  * Nothing is recorded: call budg_reminders_mark_sent() once sent.
  *
  * Returns: (transfer full) (element-type BudgReminder): the bill
- *   reminders in date order, then the budget ones, then the transactions,
- *   or %NULL with @error set
+ *   reminders in date order, then the budget ones, the transactions and
+ *   the banks, or %NULL with @error set
  */
 GPtrArray *
 budg_reminders_collect (BudgContext                 *context,
@@ -476,6 +526,9 @@ budg_reminders_collect (BudgContext                 *context,
 
   if (settings->large_transaction > 0 &&
       !collect_large_transactions (context, settings, today, reminders, error))
+    return NULL;
+
+  if (settings->banks && !collect_banks (context, reminders, error))
     return NULL;
 
   return g_steal_pointer (&reminders);
@@ -603,7 +656,7 @@ failed:
  * @threshold: from this many bill reminders, one notification holds them
  *   all; 0 never groups
  *
- * Budget and transaction reminders always go out one by one: each says
+ * Budget, transaction and bank reminders always go out one by one: each says
  * something of its own, where many bills due are one thing to do.
  *
  * Returns: (transfer full) (element-type GPtrArray): one array per

@@ -21,6 +21,7 @@ typedef enum
   BUDG_REMINDER_BUDGET_WARNING,
   BUDG_REMINDER_BUDGET_LIMIT,
   BUDG_REMINDER_LARGE_TRANSACTION,
+  BUDG_REMINDER_BANK_NEEDS_LOGIN,
 } BudgReminderKind;
 
 /**
@@ -38,6 +39,7 @@ typedef enum
  * @quiet_start: the hour (0–23) from which nothing is sent
  * @quiet_end: the hour (0–23) from which reminders are sent again; the
  *   range wraps past midnight when it is before @quiet_start
+ * @banks: remind of bank connections that need the user to log in again
  * @group_threshold: from this many reminders at once, they go out as one
  *
  * The user's choices, read from GSettings by the caller: the core does not
@@ -54,20 +56,24 @@ typedef struct
   gboolean quiet_hours;
   guint    quiet_start;
   guint    quiet_end;
+  gboolean banks;
   guint    group_threshold;
 } BudgReminderSettings;
 
 /**
  * BudgReminder:
  * @kind: what happened
- * @subject_id: the bill, the category of the budget, or the transaction
+ * @subject_id: the bill, the category of the budget, the transaction, or
+ *   the bank connection (its row in plaid_items)
  * @occurrence: the bill's occurrence (the date the rule gave), the
- *   budget's period ("YYYY-MM" or "YYYY-Www"), or the transaction's date;
- *   with @kind and @subject_id it names the event for good
+ *   budget's period ("YYYY-MM" or "YYYY-Www"), the transaction's date, or
+ *   the time of the bank's last good sync; with @kind and @subject_id it
+ *   names the event for good
  * @due_date: the date the bill is due (after shifts and moves); %NULL for
  *   the other kinds
- * @name: the bill's name, the budget's category path, or the
- *   transaction's payee (its account's name when it has none)
+ * @name: the bill's name, the budget's category path, the
+ *   transaction's payee (its account's name when it has none), or the
+ *   bank's name
  * @amount_minor: the bill's amount, signed like the due bill's; what was
  *   spent against the budget; or the transaction's signed amount
  * @limit_minor: what the budget allows in the period (budgeted and rolled

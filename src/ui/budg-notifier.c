@@ -34,6 +34,7 @@ budg_notifier_read_settings (GSettings            *settings,
     .bills_overdue = TRUE,
     .budgets = TRUE,
     .budget_warning_percent = 80,
+    .banks = TRUE,
     .group_threshold = BUDG_NOTIFIER_GROUP_THRESHOLD,
   };
 
@@ -46,6 +47,7 @@ budg_notifier_read_settings (GSettings            *settings,
   out_settings->budgets = g_settings_get_boolean (settings, "notify-budgets");
   out_settings->budget_warning_percent = g_settings_get_uint (settings, "budget-warning-percent");
   out_settings->large_transaction = g_settings_get_uint (settings, "large-transaction-amount");
+  out_settings->banks = g_settings_get_boolean (settings, "notify-banks");
   out_settings->quiet_hours = g_settings_get_boolean (settings, "quiet-hours");
   out_settings->quiet_start = g_settings_get_uint (settings, "quiet-hours-start");
   out_settings->quiet_end = g_settings_get_uint (settings, "quiet-hours-end");
@@ -242,6 +244,26 @@ build_transaction (const BudgReminder *reminder,
   return g_steal_pointer (&notification);
 }
 
+static GNotification *
+build_bank (const BudgReminder *reminder,
+            const char         *database_path)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+
+  /* Translators: %s is a bank, e.g. "First Platypus Bank needs you to log in again". */
+  title = g_strdup_printf (_("%s needs you to log in again"), reminder->name);
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification,
+                           _("Its accounts do not sync until you do. Open Bank Connections to log in."));
+  g_notification_set_default_action_and_target_value (notification, "app.show-view",
+                                                      g_variant_new ("(ss)", database_path,
+                                                                     "bank-connections"));
+
+  return g_steal_pointer (&notification);
+}
+
 /**
  * budg_notifier_build:
  * @group: (element-type BudgReminder): the reminders of one notification
@@ -253,7 +275,7 @@ build_transaction (const BudgReminder *reminder,
  * bills with one click would be too easy to do by mistake. Activating the
  * notification opens Budg on the (first) bill in the Bills view. A budget
  * reminder, always alone, opens the Budgets view, a large transaction the
- * Transactions view.
+ * Transactions view, and a bank that needs a new login Bank Connections.
  *
  * Returns: (transfer full): the notification
  */
@@ -273,6 +295,8 @@ budg_notifier_build (GPtrArray  *group,
 
   if (first->kind == BUDG_REMINDER_LARGE_TRANSACTION)
     return build_transaction (first, database_path);
+  if (first->kind == BUDG_REMINDER_BANK_NEEDS_LOGIN)
+    return build_bank (first, database_path);
   if (!budg_reminder_is_bill (first))
     return build_budget (first, database_path);
 
@@ -366,6 +390,8 @@ budg_notifier_send_due (GApplication  *application,
 
       if (first->kind == BUDG_REMINDER_LARGE_TRANSACTION)
         id = g_strdup_printf ("transaction-%" G_GINT64_FORMAT, first->subject_id);
+      else if (first->kind == BUDG_REMINDER_BANK_NEEDS_LOGIN)
+        id = g_strdup_printf ("bank-%" G_GINT64_FORMAT, first->subject_id);
       else if (!budg_reminder_is_bill (first))
         /* Over the limit replaces the warning of the same period. */
         id = g_strdup_printf ("budget-%" G_GINT64_FORMAT "-%s", first->subject_id, first->occurrence);

@@ -30,6 +30,7 @@ struct _BudgPreferencesWindow
   GtkSwitch            *budgets_switch;
   GtkSpinButton        *budget_warning_spin;
   GtkSpinButton        *large_transaction_spin;
+  GtkSwitch            *banks_switch;
   GtkSpinButton        *lead_days_spin;
   AdwExpanderRow       *quiet_hours_row;
   GtkSpinButton        *quiet_start_spin;
@@ -168,6 +169,8 @@ bind_notifications (BudgPreferencesWindow *self,
   g_settings_bind (settings, "budget-warning-percent", self->budget_warning_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "large-transaction-amount", self->large_transaction_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "notify-banks", self->banks_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "default-lead-days", self->lead_days_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
@@ -308,6 +311,7 @@ budg_preferences_window_class_init (BudgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, budgets_switch);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, budget_warning_spin);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, large_transaction_spin);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, banks_switch);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, lead_days_spin);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, quiet_hours_row);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, quiet_start_spin);

@@ -559,7 +559,8 @@ budg_window_get_view (BudgWindow *self)
  * @self: a #BudgWindow
  * @view: the name of a main view, see budg_window_get_view()
  *
- * Shows @view; an unknown name is ignored.
+ * Shows @view; "bank-connections" opens the Bank Connections window. An
+ * unknown name is ignored.
  */
 void
 budg_window_set_view (BudgWindow *self,
@@ -567,6 +568,13 @@ budg_window_set_view (BudgWindow *self,
 {
   g_return_if_fail (BUDG_IS_WINDOW (self));
   g_return_if_fail (view != NULL);
+
+  /* Not a view but a window of its own, which a notification opens. */
+  if (g_str_equal (view, "bank-connections"))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.bank-connections", NULL);
+      return;
+    }
 
   if (adw_view_stack_get_child_by_name (self->view_stack, view) == NULL)
     {

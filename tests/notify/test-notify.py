@@ -7,7 +7,7 @@
 # "Mark as Paid" and "Snooze" record exactly one payment and one snooze,
 # and that it checks again after a resume from suspend (logind's
 # PrepareForSleep, from a mock on a second bus standing in for the system
-# bus).
+# bus); and a bank connection that needs a new login, notified once.
 # tests/notify/meson.build runs it in `dbus-run-session -- xvfb-run` (GTK
 # needs a display to start, even without a window), with BUDG_APP and
 # BUDG_CLI naming the programs. Prints TAP.
@@ -325,6 +325,20 @@ def run(workdir):
         result = check_due(db)
         time.sleep(QUIET)
         ok(len(notifications()) == 7, 'a snoozed bill is not sent again today', notifications())
+
+        # A bank connection that needs a new login (bank sync marks it so
+        # when Plaid answers ITEM_LOGIN_REQUIRED): one notification, once.
+        with sqlite3.connect(db) as connection:
+            connection.execute("INSERT INTO plaid_items (item_id, environment, institution_name, state)"
+                               " VALUES ('item-1', 'sandbox', 'First Platypus Bank', 'needs-login')")
+        result = check_due(db)
+        sent = wait_for(lambda: notifications()[7:])
+        ok(len(sent) == 1 and sent[0]['summary'] == 'First Platypus Bank needs you to log in again'
+           and sent[0]['keys'] == ['default'],
+           'a bank that needs a new login gets one notification, which opens Budg', sent)
+        result = check_due(db)
+        time.sleep(QUIET)
+        ok(len(notifications()) == 8, 'the bank is not notified again', notifications())
 
 
     finally:
