@@ -846,6 +846,19 @@ test_link_exited (Fixture       *fixture,
   g_assert_cmpstr (status->exit_message, ==, "The bank is not available right now.");
 }
 
+static void
+test_completion_uri (void)
+{
+  g_assert_true (budg_plaid_link_is_completion_uri (BUDG_PLAID_COMPLETION_URI));
+  g_assert_true (budg_plaid_link_is_completion_uri ("budg://plaid/link-complete?state=abc"));
+  g_assert_true (budg_plaid_link_is_completion_uri ("BUDG://PLAID/link-complete"));
+  g_assert_false (budg_plaid_link_is_completion_uri ("budg://plaid/link-completed"));
+  g_assert_false (budg_plaid_link_is_completion_uri ("budg://other/link-complete"));
+  g_assert_false (budg_plaid_link_is_completion_uri ("https://plaid/link-complete"));
+  g_assert_false (budg_plaid_link_is_completion_uri ("budg:plaid/link-complete"));
+  g_assert_false (budg_plaid_link_is_completion_uri ("not a uri at all"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -874,6 +887,7 @@ main (int   argc,
               test_broken, fixture_tear_down);
   g_test_add ("/plaid-sync/broken/late-page", Fixture, GINT_TO_POINTER (BROKEN_LATE_PAGE), fixture_set_up,
               test_broken, fixture_tear_down);
+  g_test_add_func ("/plaid-sync/completion-uri", test_completion_uri);
   g_test_add ("/plaid-sync/link-flow", Fixture, NULL, fixture_set_up, test_link_flow, fixture_tear_down);
   g_test_add ("/plaid-sync/link-exited", Fixture, NULL, fixture_set_up, test_link_exited, fixture_tear_down);
 

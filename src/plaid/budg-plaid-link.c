@@ -261,3 +261,29 @@ budg_plaid_remove_item (BudgPlaidClient  *client,
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
 }
+
+/**
+ * budg_plaid_link_is_completion_uri:
+ * @uri: an address given to Budg, e.g. by the browser
+ *
+ * Plaid may add a query (the link session's state) to the address it
+ * redirects to, and some browsers write the host in capitals.
+ *
+ * Returns: whether @uri is #BUDG_PLAID_COMPLETION_URI, query aside
+ */
+gboolean
+budg_plaid_link_is_completion_uri (const char *uri)
+{
+  g_autoptr(GUri) parsed = NULL;
+
+  g_return_val_if_fail (uri != NULL, FALSE);
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_NONE, NULL);
+  if (parsed == NULL)
+    return FALSE;
+
+  return g_ascii_strcasecmp (g_uri_get_scheme (parsed), "budg") == 0 &&
+         g_uri_get_host (parsed) != NULL &&
+         g_ascii_strcasecmp (g_uri_get_host (parsed), "plaid") == 0 &&
+         g_strcmp0 (g_uri_get_path (parsed), "/link-complete") == 0;
+}

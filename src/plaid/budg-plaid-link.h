@@ -21,6 +21,9 @@ G_BEGIN_DECLS
  * window and polls at once. Plaid opens it on success and on exit alike. */
 #define BUDG_PLAID_COMPLETION_URI "budg://plaid/link-complete"
 
+/* Whether @uri is that address, whatever query Plaid adds to it. */
+gboolean             budg_plaid_link_is_completion_uri (const char *uri);
+
 /* @access_token: (nullable): an item's token for update mode (a new login
  * at the bank), or NULL to link a new bank. */
 BudgPlaidLinkToken  *budg_plaid_link_create_token (BudgPlaidClient  *client,

@@ -13,9 +13,11 @@
 #include <glib/gi18n.h>
 
 #include "budg-application.h"
+#include "budg-bank-link-dialog.h"
 #include "budg-date.h"
 #include "budg-context.h"
 #include "budg-notifier.h"
+#include "budg-plaid-link.h"
 #include "budg-preferences-window.h"
 #include "budg-reminders.h"
 #include "budg-resources.h"
@@ -434,6 +436,68 @@ start_background (BudgApplication *self,
   run_background_check (self);
 }
 
+/* The browser came back from Plaid's Hosted Link: the "Connecting to your
+ * bank…" dialog asks Plaid at once rather than at its next poll, and comes
+ * to the front with its window. Without one (it was cancelled, or Budg was
+ * started by the link), Budg just shows its window. */
+static void
+open_completion_uri (BudgApplication *self)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+  gboolean found = FALSE;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (!BUDG_IS_BANK_LINK_DIALOG (l->data))
+        continue;
+
+      budg_bank_link_dialog_poll_now (l->data);
+      gtk_window_present (l->data);
+      found = TRUE;
+    }
+
+  if (!found)
+    g_application_activate (G_APPLICATION (self));
+}
+
+static gboolean
+open_uri (BudgApplication  *self,
+          const char       *uri,
+          GError          **error)
+{
+  if (budg_plaid_link_is_completion_uri (uri))
+    {
+      open_completion_uri (self);
+      return TRUE;
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               _("Budg cannot open “%s”. To open a database file, use --db PATH."), uri);
+  return FALSE;
+}
+
+/* A budg:// address, from the desktop (D-Bus activation, or `gio open`). */
+static void
+budg_application_open (GApplication  *application,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  BudgApplication *self = BUDG_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *uri = g_file_get_uri (files[i]);
+      g_autoptr(GError) error = NULL;
+
+      if (!open_uri (self, uri, &error))
+        {
+          g_warning ("%s", error->message);
+          g_application_activate (application);
+        }
+    }
+}
+
 static void
 budg_application_activate (GApplication *application)
 {
@@ -457,6 +521,7 @@ budg_application_command_line (GApplication            *application,
 {
   BudgApplication *self = BUDG_APPLICATION (application);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree const char **uris = NULL;
   const char *arg = NULL;
   g_autofree char *path = NULL;
 
@@ -467,6 +532,23 @@ budg_application_command_line (GApplication            *application,
     arg = g_application_command_line_getenv (command_line, "BUDG_DB");
 
   path = resolve_path (command_line, arg);
+
+  /* `budg budg://…`, which is how a desktop without D-Bus activation
+   * passes on what the browser opened. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &uris))
+    {
+      for (guint i = 0; uris[i] != NULL; i++)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!open_uri (self, uris[i], &error))
+            {
+              g_application_command_line_printerr (command_line, "budg: %s\n", error->message);
+              return EXIT_FAILURE;
+            }
+        }
+      return EXIT_SUCCESS;
+    }
 
   if (g_variant_dict_contains (options, "check-due"))
     {
@@ -813,6 +895,7 @@ budg_application_class_init (BudgApplicationClass *klass)
 
   application_class->activate = budg_application_activate;
   application_class->command_line = budg_application_command_line;
+  application_class->open = budg_application_open;
   application_class->startup = budg_application_startup;
   application_class->shutdown = budg_application_shutdown;
 }
@@ -827,6 +910,8 @@ budg_application_init (BudgApplication *self)
       N_("Run without a window and send reminders of bills that are due"), NULL },
     { "check-due", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
       N_("Send reminders of bills that are due, then exit"), NULL },
+    { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+      NULL, N_("[URI…]") },
     { NULL }
   };
 
@@ -843,7 +928,8 @@ budg_application_init (BudgApplication *self)
 BudgApplication *
 budg_application_new (void)
 {
-  GApplicationFlags flags = G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_SEND_ENVIRONMENT;
+  GApplicationFlags flags = G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN |
+                           G_APPLICATION_SEND_ENVIRONMENT;
 
   /* A screenshot must come from this process, not from a Budg that
    * happens to be running already.
