@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "budg-application.h"
+#include "budg-backups.h"
 #include "budg-bank-link-dialog.h"
 #include "budg-date.h"
 #include "budg-context.h"
@@ -32,6 +33,10 @@
 #define SCREENSHOT_SETTLE_FRAMES 3
 #define SCREENSHOT_SETTLE_USEC (800 * G_USEC_PER_SEC / 1000)
 #define SCREENSHOT_TIMEOUT_SECONDS 60
+
+/* The daily backup waits until the window is up and the first things the
+ * user does are done: copying a large database competes for the disk. */
+#define DAILY_BACKUP_DELAY_SECONDS 30
 
 struct _BudgApplication
 {
@@ -288,6 +293,8 @@ check_due (BudgApplication  *self,
 }
 
 static void schedule_background_check (BudgApplication *self);
+static void start_daily_backup (BudgApplication *self,
+                                const char      *path);
 
 static void
 run_background_check (BudgApplication *self)
@@ -296,6 +303,9 @@ run_background_check (BudgApplication *self)
 
   if (check_due (self, self->background_path, &error) < 0)
     g_warning ("Could not check the bills of %s: %s", self->background_path, error->message);
+
+  /* Running at midnight anyway: the day's backup, for a Budg seldom opened. */
+  start_daily_backup (self, self->background_path);
 
   schedule_background_check (self);
 }
@@ -649,13 +659,10 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
-/* The window of @path, opened if needed; NULL when it could not be. */
 static BudgWindow *
-present_database (BudgApplication *self,
-                  const char      *path)
+find_window (BudgApplication *self,
+             const char      *path)
 {
-  budg_application_open_database (self, path);
-
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     {
       if (BUDG_IS_WINDOW (l->data) &&
@@ -665,6 +672,16 @@ present_database (BudgApplication *self,
     }
 
   return NULL;
+}
+
+/* The window of @path, opened if needed; NULL when it could not be. */
+static BudgWindow *
+present_database (BudgApplication *self,
+                  const char      *path)
+{
+  budg_application_open_database (self, path);
+
+  return find_window (self, path);
 }
 
 /* Notifications' actions run in whichever Budg receives them, with or
@@ -948,6 +965,153 @@ budg_application_new (void)
                        NULL);
 }
 
+static void
+daily_backup_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  const char *path = task_data;
+  guint keep = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (task), "keep"));
+  g_autoptr(BudgDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = budg_date_today ();
+  g_autofree char *written = NULL;
+
+  /* A connection of its own: SQLite's backup reads while the window's
+   * connection goes on writing. */
+  database = budg_database_open (path, &error);
+  if (database == NULL || !budg_backups_make_daily (database, today, keep, &written, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&written), g_free);
+}
+
+static void
+daily_backup_done_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  BudgApplication *self = BUDG_APPLICATION (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = g_task_propagate_pointer (G_TASK (result), &error);
+  const char *path = g_task_get_task_data (G_TASK (result));
+  BudgWindow *window;
+
+  if (error == NULL)
+    {
+      if (written != NULL)
+        g_debug ("Today's backup of %s is %s", path, written);
+      return;
+    }
+
+  g_warning ("Could not back up %s: %s", path, error->message);
+  window = find_window (self, path);
+  if (window != NULL)
+    {
+      /* Translators: %s says what went wrong. */
+      g_autofree char *message = g_strdup_printf (_("Today’s backup failed: %s"), error->message);
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 0);
+      budg_window_add_toast (window, toast);
+    }
+}
+
+static void
+start_daily_backup (BudgApplication *self,
+                    const char      *path)
+{
+  g_autoptr(GTask) task = NULL;
+  guint keep = self->settings != NULL ? g_settings_get_uint (self->settings, "backup-count") : 7;
+
+  if (keep == 0)
+    return;
+
+  task = g_task_new (self, NULL, daily_backup_done_cb, NULL);
+  g_task_set_source_tag (task, start_daily_backup);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_object_set_data (G_OBJECT (task), "keep", GUINT_TO_POINTER (keep));
+  g_task_run_in_thread (task, daily_backup_thread);
+}
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+static void
+daily_backup_timeout_cb (gpointer user_data)
+{
+  GWeakRef *window_ref = user_data;
+  g_autoptr(BudgWindow) window = g_weak_ref_get (window_ref);
+  GtkApplication *application;
+
+  weak_ref_free (window_ref);
+
+  /* Closed meanwhile: the next start makes it. */
+  if (window == NULL)
+    return;
+
+  application = gtk_window_get_application (GTK_WINDOW (window));
+  if (BUDG_IS_APPLICATION (application))
+    start_daily_backup (BUDG_APPLICATION (application),
+                        budg_database_get_path (budg_context_get_database (budg_window_get_context (window))));
+}
+
+static void
+schedule_daily_backup (BudgWindow *window)
+{
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+
+  const char *delay = g_getenv ("BUDG_BACKUP_DELAY_MS");
+  guint delay_ms = DAILY_BACKUP_DELAY_SECONDS * 1000;
+
+  /* The tests do not wait half a minute. */
+  if (delay != NULL && delay[0] != '\0')
+    delay_ms = (guint) g_ascii_strtoull (delay, NULL, 10);
+
+  g_weak_ref_init (ref, window);
+  g_timeout_add_once (delay_ms, daily_backup_timeout_cb, ref);
+}
+
+/**
+ * budg_application_reopen_database:
+ * @self: a #BudgApplication
+ * @window: the window of a database whose file was replaced
+ * @message: (nullable): what to say in the new window, as a toast
+ *
+ * Closes @window and opens its database again in a new one, so that
+ * everything shown is read afresh; after a restore from a backup.
+ */
+void
+budg_application_reopen_database (BudgApplication *self,
+                                  GtkWindow       *window,
+                                  const char      *message)
+{
+  g_autofree char *path = NULL;
+  BudgWindow *reopened;
+
+  g_return_if_fail (BUDG_IS_APPLICATION (self));
+  g_return_if_fail (BUDG_IS_WINDOW (window));
+
+  path = g_strdup (budg_database_get_path (budg_context_get_database (budg_window_get_context (BUDG_WINDOW (window)))));
+
+  /* Between the two windows there is none, which would end Budg. */
+  g_application_hold (G_APPLICATION (self));
+  gtk_window_destroy (window);
+  budg_application_open_database (self, path);
+  reopened = find_window (self, path);
+  if (reopened != NULL && message != NULL)
+    budg_window_add_toast (reopened, adw_toast_new (message));
+  g_application_release (G_APPLICATION (self));
+}
+
 /**
  * budg_application_open_database:
  * @self: a #BudgApplication
@@ -1019,6 +1183,8 @@ budg_application_open_database (BudgApplication *self,
                                G_CALLBACK (screenshot_window_ready_cb), self,
                                G_CONNECT_SWAPPED);
     }
+  else
+    schedule_daily_backup (window);
 
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -17,5 +17,8 @@ G_DECLARE_FINAL_TYPE (BudgApplication, budg_application, BUDG, APPLICATION, AdwA
 BudgApplication *budg_application_new           (void) G_GNUC_WARN_UNUSED_RESULT;
 void             budg_application_open_database (BudgApplication *self,
                                                  const char      *path);
+void             budg_application_reopen_database (BudgApplication *self,
+                                                   GtkWindow       *window,
+                                                   const char      *message);
 
 G_END_DECLS

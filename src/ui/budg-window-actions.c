@@ -11,6 +11,8 @@
 #include <glib/gi18n.h>
 
 #include "budg-account-dialog.h"
+#include "budg-application.h"
+#include "budg-backups-window.h"
 #include "budg-balance-dialog.h"
 #include "budg-bill-dialog.h"
 #include "budg-categories-window.h"
@@ -351,6 +353,35 @@ bank_connections_action (GtkWidget  *widget,
   present_transient (self, budg_bank_connections_window_new (self->context));
 }
 
+/* The stores of this window hold what the restore replaced: Budg opens the
+ * database again, in a new window. */
+static void
+backups_restored_cb (BudgWindow *self,
+                     const char *name,
+                     GtkWindow  *backups)
+{
+  g_autoptr(BudgWindow) window = g_object_ref (self);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  /* Translators: %s is the file name of a backup. */
+  g_autofree char *message = g_strdup_printf (_("Restored %s"), name);
+
+  gtk_window_destroy (backups);
+  if (BUDG_IS_APPLICATION (application))
+    budg_application_reopen_database (BUDG_APPLICATION (application), GTK_WINDOW (window), message);
+}
+
+static void
+backups_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BudgWindow *self = BUDG_WINDOW (widget);
+  GtkWidget *backups = budg_backups_window_new (self->context);
+
+  g_signal_connect_object (backups, "restored", G_CALLBACK (backups_restored_cb), self, G_CONNECT_SWAPPED);
+  present_transient (self, backups);
+}
+
 static void
 sync_banks_action (GtkWidget  *widget,
                    const char *action_name,
@@ -518,6 +549,7 @@ _budg_window_class_actions_init (BudgWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.manage-rules", NULL, manage_rules_action);
   gtk_widget_class_install_action (widget_class, "win.bank-connections", NULL, bank_connections_action);
   gtk_widget_class_install_action (widget_class, "win.sync-banks", NULL, sync_banks_action);
+  gtk_widget_class_install_action (widget_class, "win.backups", NULL, backups_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);

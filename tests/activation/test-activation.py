@@ -6,11 +6,13 @@
 # address must make the bus start `budg --gapplication-service`, which then
 # shows its window; a second address goes to the same process; `budg URI`
 # hands the address to it too; and an address Budg does not know is refused
-# with a message, without harm. Prints TAP.
+# with a message, without harm. The window also makes the day's backup.
+# Prints TAP.
 #
 # Copyright 2026 The Budg authors
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import datetime
 import os
 import shutil
 import subprocess
@@ -107,7 +109,9 @@ def run(workdir):
     subprocess.run([CLI, '--db', db, 'account', 'add', 'Checking', '--kind', 'checking',
                     '--currency', 'USD'], check=True, capture_output=True)
     # What the desktop session would have: the database to open.
-    bus_call('UpdateActivationEnvironment', GLib.Variant('(a{ss})', ({'BUDG_DB': db},)), None)
+    # BUDG_BACKUP_DELAY_MS: the day's backup at once rather than after half a minute.
+    bus_call('UpdateActivationEnvironment',
+             GLib.Variant('(a{ss})', ({'BUDG_DB': db, 'BUDG_BACKUP_DELAY_MS': '0'},)), None)
 
     check(not has_owner(), 'nothing runs Budg before the first call')
 
@@ -119,6 +123,12 @@ def run(workdir):
        'the bus started budg --gapplication-service from the service file', cmdline)
     ok(wait_for(window_paths), 'with no bank being linked, Budg shows its window')
     windows = window_paths()
+
+    backup = os.path.join(workdir, 'backups', f'budg-{datetime.date.today().isoformat()}.db')
+    ok(wait_for(lambda: os.path.exists(backup)), "opening the window makes the day's backup",
+       os.listdir(workdir))
+    ok(os.stat(backup).st_mode & 0o777 == 0o600 if os.path.exists(backup) else False,
+       'the backup is private to the user')
 
     application_call('Open', GLib.Variant('(asa{sv})', ([LINK_COMPLETE + '?state=done'], {})))
     time.sleep(1)
