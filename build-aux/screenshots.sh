@@ -27,6 +27,15 @@ unset DBUS_SESSION_BUS_ADDRESS
 BUDG_DEMO_END_DATE=2026-11-20 "$build/src/cli/budg-cli" --db "$work/demo.db" \
   demo --transactions 20000 --seed 1 >/dev/null
 "$build/src/cli/budg-cli" --db "$work/empty.db" init >/dev/null
+# Budgets and a rate, so that the Budgets and Reports views have something to show.
+cli_demo() { "$build/src/cli/budg-cli" --db "$work/demo.db" "$@" >/dev/null; }
+cli_demo rate set EUR USD 1.08 --date 2026-01-01
+cli_demo budget set Housing --amount 1800 --period monthly --from 2026-01
+cli_demo budget set Food --amount 750 --period monthly --from 2026-01 --rollover leftover
+cli_demo budget set Transport --amount 200 --period monthly --from 2026-01
+cli_demo budget set Shopping --amount 150 --period monthly --from 2026-01
+cli_demo budget set Utilities --amount 250 --period monthly --from 2026-01
+cli_demo budget set Travel --amount 1200 --period yearly --from 2026-01
 
 shot() {
   local name="$1" db="$2" view="$3" width="$4" height="$5" dark="${6:-0}"
@@ -44,6 +53,8 @@ shot() {
 
 shot main "$work/demo.db" bills 1200 760
 shot transactions "$work/demo.db" transactions 1200 760
+shot budgets "$work/demo.db" budgets 1200 760
+shot reports "$work/demo.db" reports 1200 760
 shot accounts "$work/demo.db" bills 1200 760 1
 shot welcome "$work/empty.db" bills 1000 700
 shot narrow "$work/demo.db" transactions 360 720
