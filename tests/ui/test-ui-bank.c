@@ -20,10 +20,12 @@
 
 #include "budg-account-store.h"
 #include "budg-account.h"
+#include "budg-bank-banner.h"
 #include "budg-bank-connections-window.h"
 #include "budg-bank-link-dialog.h"
 #include "budg-error.h"
 #include "budg-plaid-keyring.h"
+#include "budg-plaid-store.h"
 #include "budg-resources.h"
 #include "../plaid-mock.h"
 #include "ui-test-util.h"
@@ -429,6 +431,98 @@ test_cancel_while_waiting (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM plaid_items"), ==, 0);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+set_state (Fixture            *fixture,
+           const char         *item_id,
+           BudgPlaidItemState  state)
+{
+  g_autoptr(GError) error = NULL;
+  BudgDatabase *database = budg_context_get_database (fixture->context);
+
+  g_assert_true (budg_plaid_store_set_state (database, item_id, state, NULL, &error));
+  g_assert_no_error (error);
+  budg_database_emit_changed (database, "plaid_items");
+  iterate ();
+}
+
+/* The strip above the views: hidden while every bank works, naming the
+ * one that needs a new login, counting several, and opening the link
+ * dialog in update mode for one. */
+static void
+test_banner (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) no_accounts = g_ptr_array_new ();
+  BudgDatabase *database = budg_context_get_database (fixture->context);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *banner = budg_bank_banner_new (fixture->context);
+  GtkRevealer *revealer;
+  GtkLabel *label;
+  GtkWidget *dialog;
+
+  gtk_window_set_child (GTK_WINDOW (window), banner);
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 100);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  revealer = GTK_REVEALER (find_descendant (banner, GTK_TYPE_REVEALER));
+  label = GTK_LABEL (find_descendant (banner, GTK_TYPE_LABEL));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  g_assert_true (budg_plaid_store_add_item (database, "item-a", BUDG_PLAID_SANDBOX, "First Platypus Bank",
+                                            no_accounts, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (budg_plaid_store_add_item (database, "item-b", BUDG_PLAID_SANDBOX, "Tartan Bank",
+                                            no_accounts, NULL, &error));
+  g_assert_no_error (error);
+  set_state (fixture, "item-a", BUDG_PLAID_ITEM_OK);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  set_state (fixture, "item-a", BUDG_PLAID_ITEM_NEEDS_LOGIN);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_cmpstr (gtk_label_get_label (label), ==,
+                   "First Platypus Bank asks you to log in again before Budg can sync it.");
+
+  set_state (fixture, "item-b", BUDG_PLAID_ITEM_NEEDS_LOGIN);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "2 banks ask you to log in again.");
+
+  set_state (fixture, "item-b", BUDG_PLAID_ITEM_OK);
+  g_assert_nonnull (strstr (gtk_label_get_label (label), "First Platypus Bank"));
+  save_png (window, "bank-banner", 600, FALSE);
+
+  /* Log In Again: the link dialog, for that bank (update mode). */
+  /* Clicked rather than activated: a button activates only once realized,
+   * and the strip may still be sliding in. */
+  g_signal_emit_by_name (find_descendant (banner, GTK_TYPE_BUTTON), "clicked");
+  wait_until (dialog_open, NULL, "the link dialog in update mode");
+  dialog = find_link_dialog ();
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (dialog_closed, NULL, "the dialog to close");
+
+  set_state (fixture, "item-a", BUDG_PLAID_ITEM_OK);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +535,7 @@ main (int   argc,
   g_setenv ("no_proxy", "127.0.0.1,localhost", TRUE);
 
   g_test_add ("/ui-bank/link-and-unlink", Fixture, NULL, fixture_set_up, test_link_and_unlink, fixture_tear_down);
+  g_test_add ("/ui-bank/banner", Fixture, NULL, fixture_set_up, test_banner, fixture_tear_down);
   g_test_add ("/ui-bank/cancel-while-waiting", Fixture, NULL, fixture_set_up, test_cancel_while_waiting,
               fixture_tear_down);
 
