@@ -12,6 +12,7 @@
 
 #include "budg-background.h"
 #include "budg-money.h"
+#include "budg-bank-connections-window.h"
 #include "budg-preferences-window.h"
 
 struct _BudgPreferencesWindow
@@ -36,6 +37,7 @@ struct _BudgPreferencesWindow
   GtkSpinButton        *quiet_start_spin;
   GtkSpinButton        *quiet_end_spin;
   GtkSwitch            *background_switch;
+  AdwComboRow          *sync_interval_row;
 
   GCancellable         *cancellable;
 };
@@ -52,6 +54,52 @@ static GParamSpec *properties[N_PROPS];
 
 /* In the order of the rows of first_day_row in the .ui file. */
 static const char * const first_day_values[] = { "locale", "monday", "sunday", "saturday", NULL };
+
+/* Minutes between bank syncs, in the order of the rows of sync_interval_row. */
+static const guint sync_interval_values[] = { 0, 60, 240, 720, 1440 };
+
+static gboolean
+minutes_to_selected (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
+{
+  guint minutes = g_variant_get_uint32 (variant);
+  guint closest = 0;
+
+  /* A value set elsewhere (gsettings) shows as the nearest choice. */
+  for (guint i = 1; i < G_N_ELEMENTS (sync_interval_values); i++)
+    {
+      if (ABS ((int) sync_interval_values[i] - (int) minutes) <
+          ABS ((int) sync_interval_values[closest] - (int) minutes))
+        closest = i;
+    }
+
+  g_value_set_uint (value, closest);
+  return TRUE;
+}
+
+static GVariant *
+selected_to_minutes (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (sync_interval_values))
+    return NULL;
+
+  return g_variant_new_uint32 (sync_interval_values[selected]);
+}
+
+static void
+bank_connections_activated_cb (BudgPreferencesWindow *self)
+{
+  GtkWidget *window = budg_bank_connections_window_new (self->context);
+
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_present (GTK_WINDOW (window));
+}
 
 /* Maps between a string key and the index of a combo row, whose
  * "selected" property is a uint; @user_data is the NULL-terminated array
@@ -213,6 +261,7 @@ budg_preferences_window_constructed (GObject *object)
       gtk_widget_set_sensitive (GTK_WIDGET (self->currency_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->first_day_row), FALSE);
       gtk_widget_set_sensitive (GTK_WIDGET (self->notifications_group), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->sync_interval_row), FALSE);
       return;
     }
 
@@ -229,6 +278,11 @@ budg_preferences_window_constructed (GObject *object)
                                 G_SETTINGS_BIND_DEFAULT,
                                 string_to_selected, selected_to_string,
                                 (gpointer) first_day_values, NULL);
+  g_settings_bind_with_mapping (settings, "bank-sync-interval",
+                                self->sync_interval_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                minutes_to_selected, selected_to_minutes,
+                                NULL, NULL);
 }
 
 static void
@@ -304,6 +358,8 @@ budg_preferences_window_class_init (BudgPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, money_group);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, first_day_row);
+  gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, sync_interval_row);
+  gtk_widget_class_bind_template_callback (widget_class, bank_connections_activated_cb);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, notifications_group);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, upcoming_switch);
   gtk_widget_class_bind_template_child (widget_class, BudgPreferencesWindow, due_today_switch);

@@ -477,6 +477,7 @@ test_preferences (Fixture       *fixture,
   g_autofree char *first_day = NULL;
   AdwComboRow *currency_row;
   AdwComboRow *first_day_row;
+  AdwComboRow *sync_row;
   GtkStringObject *item;
 
   gtk_window_present (GTK_WINDOW (preferences));
@@ -495,6 +496,18 @@ test_preferences (Fixture       *fixture,
   adw_combo_row_set_selected (first_day_row, 1);
   first_day = g_settings_get_string (fixture->settings, "first-day-of-week");
   g_assert_cmpstr (first_day, ==, "monday");
+
+  /* Minutes between bank syncs, as a few choices; a value set elsewhere
+   * shows as the nearest one. */
+  sync_row = ADW_COMBO_ROW (find_widget (preferences, is_combo_row_titled, "_Sync every"));
+  g_assert_nonnull (sync_row);
+  g_assert_cmpuint (adw_combo_row_get_selected (sync_row), ==, 2);
+  g_settings_set_uint (fixture->settings, "bank-sync-interval", 700);
+  g_assert_cmpuint (adw_combo_row_get_selected (sync_row), ==, 3);
+  adw_combo_row_set_selected (sync_row, 0);
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "bank-sync-interval"), ==, 0);
+  adw_combo_row_set_selected (sync_row, 4);
+  g_assert_cmpuint (g_settings_get_uint (fixture->settings, "bank-sync-interval"), ==, 1440);
 
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
