@@ -324,7 +324,7 @@ budg_cli_rule_add (BudgCli               *cli,
       budg_cli_print_json (builder);
     }
   else
-    g_print (_("Added the rule %" G_GINT64_FORMAT " “%s”.\n"), rule->id, rule->name);
+    g_print (_("Added the rule %lld “%s”.\n"), (long long) rule->id, rule->name);
 
   return BUDG_CLI_EXIT_OK;
 }
@@ -433,7 +433,7 @@ budg_cli_rule_delete (BudgCli               *cli,
       !budg_rule_store_delete (budg_context_get_rules (context), id, &error))
     return budg_cli_fail (error);
 
-  message = g_strdup_printf (_("Deleted the rule %" G_GINT64_FORMAT " “%s”."), id, rule->name);
+  message = g_strdup_printf (_("Deleted the rule %lld “%s”."), (long long) id, rule->name);
 
   return budg_cli_print_deleted (cli, id, message);
 }

@@ -255,7 +255,7 @@ budg_balance_store_delete (BudgBalanceStore  *self,
   if (sqlite3_changes (budg_database_get_handle (self->database)) == 0)
     {
       g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                   _("There is no balance with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no balance with id %lld."), (long long) id);
       return FALSE;
     }
 

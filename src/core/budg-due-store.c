@@ -425,7 +425,7 @@ budg_due_store_get (BudgDueStore  *self,
 
   if (due == NULL)
     g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                 _("There is no due bill with id %" G_GINT64_FORMAT ". List them with their ids first."), id);
+                 _("There is no due bill with id %lld. List them with their ids first."), (long long) id);
 
   return due;
 }

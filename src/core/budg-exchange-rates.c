@@ -477,7 +477,7 @@ budg_exchange_rates_delete (BudgDatabase  *database,
   if (sqlite3_changes (budg_database_get_handle (database)) == 0)
     {
       g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                   _("There is no exchange rate with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no exchange rate with id %lld."), (long long) id);
       return FALSE;
     }
   budg_database_emit_changed (database, "exchange_rates");

@@ -179,7 +179,7 @@ budg_forecast_compute (BudgDatabase  *database,
   if (rc != SQLITE_ROW)
     {
       g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                   _("There is no account with id %" G_GINT64_FORMAT "."), account_id);
+                   _("There is no account with id %lld."), (long long) account_id);
       return NULL;
     }
   forecast->account_id = account_id;

@@ -829,7 +829,7 @@ read_income (BudgGoalStore  *self,
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                     _("There is no transaction %" G_GINT64_FORMAT "."), id);
+                     _("There is no transaction %lld."), (long long) id);
       else
         budg_database_set_error (self->database, error, _("reading the transaction"));
       return FALSE;
@@ -994,8 +994,8 @@ allocate_one (BudgGoalStore  *self,
       if (!must_be_income)
         return TRUE;
       g_set_error (error, BUDG_ERROR, BUDG_ERROR_INVALID_INPUT,
-                   _("Transaction %" G_GINT64_FORMAT " is not income, so nothing is saved from it. Automatic saving takes money in under an income category."),
-                   transaction_id);
+                   _("Transaction %lld is not income, so nothing is saved from it. Automatic saving takes money in under an income category."),
+                   (long long) transaction_id);
       return FALSE;
     }
 

@@ -249,7 +249,7 @@ budg_import_profiles_save (BudgDatabase       *database,
       if (rc == SQLITE_DONE)
         {
           g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                       _("There is no account with id %" G_GINT64_FORMAT "."), profile->account_id);
+                       _("There is no account with id %lld."), (long long) profile->account_id);
           goto fail;
         }
       if (rc != SQLITE_ROW)
@@ -351,7 +351,7 @@ budg_import_profiles_touch (BudgDatabase  *database,
   if (sqlite3_changes (budg_database_get_handle (database)) == 0)
     {
       g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                   _("There is no import profile with id %" G_GINT64_FORMAT "."), id);
+                   _("There is no import profile with id %lld."), (long long) id);
       return FALSE;
     }
   budg_database_emit_changed (database, "import_profiles");

@@ -300,7 +300,7 @@ budg_rule_store_get (BudgRuleStore  *self,
     {
       if (error != NULL && *error == NULL)
         g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                     _("There is no rule %" G_GINT64_FORMAT ". List the rules to see their numbers."), id);
+                     _("There is no rule %lld. List the rules to see their numbers."), (long long) id);
       return NULL;
     }
 
@@ -422,7 +422,7 @@ budg_rule_store_update (BudgRuleStore   *self,
   if (sqlite3_changes (budg_database_get_handle (self->database)) == 0)
     {
       g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                   _("There is no rule %" G_GINT64_FORMAT ". List the rules to see their numbers."), rule->id);
+                   _("There is no rule %lld. List the rules to see their numbers."), (long long) rule->id);
       goto failed;
     }
 
@@ -460,7 +460,7 @@ budg_rule_store_delete (BudgRuleStore  *self,
   if (sqlite3_changes (budg_database_get_handle (self->database)) == 0)
     {
       g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                   _("There is no rule %" G_GINT64_FORMAT ". List the rules to see their numbers."), id);
+                   _("There is no rule %lld. List the rules to see their numbers."), (long long) id);
       goto failed;
     }
 
@@ -963,7 +963,7 @@ budg_rule_store_suggest (BudgRuleStore  *self,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                   _("There is no transaction %" G_GINT64_FORMAT "."), transaction_id);
+                   _("There is no transaction %lld."), (long long) transaction_id);
       return NULL;
     }
   if (rc != SQLITE_ROW)

@@ -314,7 +314,7 @@ budg_transaction_store_get (BudgTransactionStore  *self,
     transaction = transaction_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                 _("There is no transaction with id %" G_GINT64_FORMAT "."), id);
+                 _("There is no transaction with id %lld."), (long long) id);
   else
     budg_database_set_error (self->database, error, _("reading the transaction"));
   sqlite3_reset (stmt);
@@ -475,7 +475,7 @@ read_stored_row (BudgTransactionStore  *self,
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                 _("There is no transaction with id %" G_GINT64_FORMAT "."), id);
+                 _("There is no transaction with id %lld."), (long long) id);
   else
     budg_database_set_error (self->database, error, _("reading the transaction"));
   sqlite3_reset (stmt);
@@ -1161,9 +1161,9 @@ budg_transaction_store_delete_many (BudgTransactionStore  *self,
   if (deleted->rows->len == 0)
     {
       g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                   n_ids == 1 ? _("There is no transaction with id %" G_GINT64_FORMAT ".")
+                   n_ids == 1 ? _("There is no transaction with id %lld.")
                               : _("None of the transactions exist any more."),
-                   n_ids == 1 ? ids[0] : 0);
+                   n_ids == 1 ? (long long) ids[0] : 0LL);
       goto failed;
     }
 

@@ -260,7 +260,7 @@ budg_exporter_collect (BudgDatabase  *database,
       if (rc == SQLITE_DONE)
         {
           g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-                       _("There is no account with id %" G_GINT64_FORMAT "."), account_id);
+                       _("There is no account with id %lld."), (long long) account_id);
           return NULL;
         }
       if (rc != SQLITE_ROW)

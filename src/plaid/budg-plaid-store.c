@@ -314,7 +314,7 @@ account_exists (BudgDatabase  *database,
     return TRUE;
 
   g_set_error (error, BUDG_ERROR, BUDG_ERROR_NOT_FOUND,
-               _("There is no account with the id %" G_GINT64_FORMAT "."), account_id);
+               _("There is no account with the id %lld."), (long long) account_id);
   return FALSE;
 }
 

@@ -288,14 +288,14 @@ delete_account_action (GtkWidget  *widget,
   heading = g_strdup_printf (_("Delete “%s”?"), budg_account_get_name (account));
 
   if (n_transactions > 0)
-    body = g_strdup_printf (ngettext ("Its %" G_GINT64_FORMAT " transaction will be deleted with it. "
+    body = g_strdup_printf (ngettext ("Its %lld transaction will be deleted with it. "
                                       "This cannot be undone.\n\nTo hide the account but keep its "
                                       "history, archive it instead.",
-                                      "Its %" G_GINT64_FORMAT " transactions will be deleted with it. "
+                                      "Its %lld transactions will be deleted with it. "
                                       "This cannot be undone.\n\nTo hide the account but keep its "
                                       "history, archive it instead.",
                                       (gulong) n_transactions),
-                            n_transactions);
+                            (long long) n_transactions);
   else
     body = g_strdup (_("Its transactions will be deleted with it. This cannot be undone.\n\n"
                        "To hide the account but keep its history, archive it instead."));
