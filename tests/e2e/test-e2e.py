@@ -708,6 +708,48 @@ def check_reconciled(cli_program, db):
            'budg-cli lists the three transactions as reconciled', json.dumps(rows, indent=1))
 
 
+def restore_backup(app, cli_program, db):
+    """Restores the day's automatic backup, which the first Budg made when it
+    opened its window on the new, empty database (BUDG_BACKUP_DELAY_MS=0):
+    Main Menu (F10), Backups (its mnemonic), Restore on the backup and in
+    the question. Budg then opens the database again: empty, on its welcome
+    page, with a copy of what the restore replaced kept beside the backups."""
+    backups = os.path.join(os.path.dirname(db), 'backups')
+    today = datetime.date.today().isoformat()
+    tap.check(os.path.exists(os.path.join(backups, f'e2e-{today}.db')),
+              'the first start made the day’s backup',
+              os.listdir(backups) if os.path.isdir(backups) else 'no backups folder')
+    hover('Budg')
+    key('F10')
+    time.sleep(1)
+    key('u')
+    window = app.wait_window('Backups')
+    tap.ok(True, 'Main Menu → Backups opens the Backups window')
+    button = wait_for('the backup’s Restore button',
+                      lambda: find(window, 'push button', contains='Restore the backup of'))
+    press(button)
+    # The question has no title of its own; let it be shown before the app
+    # is asked for its windows (see App.wait_window).
+    time.sleep(2)
+    question = wait_for('the question “Restore …?”',
+                        lambda: find(app.accessible, 'dialog', contains='Restore'))
+    # GTK 4.8 names a button after its mnemonic label and its label both.
+    confirm = wait_for('the question’s “Restore” button',
+                       lambda: find(question, 'push button', contains='Restore'))
+    tap.ok(True, 'Restore asks first')
+    press(confirm)
+    time.sleep(3)
+    wait_for('the window to be opened again', lambda: x_windows('Budg'))
+    time.sleep(1)
+    wait_for('the welcome page of the restored, empty database',
+             lambda: find(app.accessible, 'push button', contains='Add an Account'))
+    tap.ok(True, 'after the restore Budg shows the database again, as the backup had it')
+    accounts = cli(cli_program, db, 'account', 'list')
+    tap.ok(accounts == [], 'budg-cli lists no account after the restore', json.dumps(accounts))
+    tap.ok(os.path.exists(os.path.join(backups, f'e2e-{today}-before-restore.db')),
+           'a copy of what the restore replaced is kept', os.listdir(backups))
+
+
 def main():
     program = os.environ.get('BUDG_APP')
     cli_program = os.environ.get('BUDG_CLI')
@@ -726,6 +768,8 @@ def main():
     env['BUDG_DB'] = db
     env.setdefault('GSETTINGS_BACKEND', 'memory')
     env['GTK_A11Y'] = 'atspi'
+    # The day's backup as soon as the window shows, not half a minute later.
+    env['BUDG_BACKUP_DELAY_MS'] = '0'
 
     # Computed before the app starts, so a run across midnight fails rather
     # than checks the wrong day.
@@ -772,6 +816,13 @@ def main():
             tap.ok(True, 'importing a statement through the file chooser # SKIP GTK’s file chooser leaks under LeakSanitizer')
         else:
             check_imported(cli_program, db)
+
+        app = App(program, env, os.path.join(tmp, 'budg-3.log'))
+        app.wait_ready()
+        restore_backup(app, cli_program, db)
+        how, status = app.quit()
+        report_exit(app, how, status, 'budg, after a restore,')
+        app = None
     except Exception as e:  # noqa: BLE001 — any error fails the test, with the evidence
         tap.ok(False, str(e) if isinstance(e, Failure) else f'{type(e).__name__}: {e}')
         if app is not None and app.accessible is not None:
