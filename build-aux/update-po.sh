@@ -23,7 +23,7 @@ while read -r line; do
   line="${line%%#*}"
   for lang in $line; do
     echo "po/$lang.po:"
-    msgmerge --update --previous --backup=none "$top/po/$lang.po" "$top/po/budg.pot"
+    msgmerge --quiet --update --previous --backup=none "$top/po/$lang.po" "$top/po/budg.pot"
     msgfmt --check --statistics -o /dev/null "$top/po/$lang.po"
   done
 done < "$top/po/LINGUAS"
